@@ -1,0 +1,7 @@
+package dev.imageservice.api.auth;
+
+/** The tenant an authenticated request acts for. */
+public record Tenant(String id) {
+
+  static final String REQUEST_ATTRIBUTE = Tenant.class.getName();
+}

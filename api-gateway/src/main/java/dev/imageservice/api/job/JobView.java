@@ -1,0 +1,32 @@
+package dev.imageservice.api.job;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.imageservice.common.job.JobError;
+import dev.imageservice.common.job.JobStatus;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A job as the API shows it (the v1 contract). {@code error} appears only when FAILED. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobView(
+    UUID jobId,
+    JobStatus status,
+    Instant createdAt,
+    Instant updatedAt,
+    int attempts,
+    List<String> presets,
+    OriginalView original,
+    List<ThumbnailView> thumbnails,
+    @Nullable JobError error) {
+
+  /** The uploaded original; width and height are read from its header at upload. */
+  public record OriginalView(
+      String contentType, long bytes, @Nullable Integer width, @Nullable Integer height) {}
+
+  /** A rendered thumbnail and a short-lived link to its bytes. */
+  public record ThumbnailView(
+      String preset, int width, int height, String contentType, long bytes, URI url) {}
+}

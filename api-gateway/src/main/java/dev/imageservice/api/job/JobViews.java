@@ -1,0 +1,49 @@
+package dev.imageservice.api.job;
+
+import dev.imageservice.api.storage.ThumbnailLinks;
+import dev.imageservice.common.job.Job;
+import dev.imageservice.common.job.JobRepository;
+import dev.imageservice.common.job.JobStatus;
+import dev.imageservice.common.job.Thumbnail;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.springframework.stereotype.Component;
+
+/** Turns stored jobs into their public view, signing fresh thumbnail links. Thread-safe. */
+@Component
+public class JobViews {
+
+  private final JobRepository jobs;
+  private final ThumbnailLinks links;
+
+  JobViews(JobRepository jobs, ThumbnailLinks links) {
+    this.jobs = jobs;
+    this.links = links;
+  }
+
+  public JobView of(Handle handle, Job job) {
+    List<Thumbnail> thumbnails =
+        job.status() == JobStatus.SUCCEEDED ? jobs.thumbnails(handle, job.jobId()) : List.of();
+    return of(job, thumbnails);
+  }
+
+  JobView of(Job job, List<Thumbnail> thumbnails) {
+    Job.Original original = job.original();
+    return new JobView(
+        job.jobId(),
+        job.status(),
+        job.createdAt(),
+        job.updatedAt(),
+        job.attempts(),
+        job.presets(),
+        new JobView.OriginalView(
+            original.contentType(), original.bytes(), original.width(), original.height()),
+        thumbnails.stream()
+            .map(
+                t ->
+                    new JobView.ThumbnailView(
+                        t.preset(), t.width(), t.height(), t.contentType(), t.bytes(), links.linkTo(t)))
+            .toList(),
+        job.status() == JobStatus.FAILED ? job.error() : null);
+  }
+}

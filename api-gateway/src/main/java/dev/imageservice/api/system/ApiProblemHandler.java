@@ -1,0 +1,69 @@
+package dev.imageservice.api.system;
+
+import dev.imageservice.common.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The API's one error model: every failure becomes an RFC 9457 problem with a stable {@code type}
+ * and {@code code}. Client errors are logged at WARN without a stack trace; server errors at ERROR
+ * with one, and their public detail never names the internals.
+ */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+  @ExceptionHandler(ProblemException.class)
+  ResponseEntity<ProblemDetail> handleProblem(ProblemException e, HttpServletRequest request) {
+    if (e.type().status() >= 500) {
+      log.error("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), e.type().status(), e.getMessage(), e.getCause());
+    } else {
+      log.warn("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), e.type().status(), e.getMessage());
+    }
+    HttpHeaders headers = new HttpHeaders();
+    if (e.retryAfter() != null) {
+      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+    }
+    return ResponseEntity.status(e.type().status())
+        .headers(headers)
+        .body(Problems.of(e.type(), e.getMessage(), request.getRequestURI()));
+  }
+
+  @ExceptionHandler({DataAccessException.class, SdkException.class, org.jdbi.v3.core.ConnectionException.class})
+  ResponseEntity<ProblemDetail> handleDependencyDown(RuntimeException e, HttpServletRequest request) {
+    return handleProblem(ProblemException.unavailable("A storage dependency", e), request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
+    log.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
+    return ResponseEntity.status(500)
+        .body(Problems.of(ProblemType.INTERNAL_ERROR, "The request could not be completed", request.getRequestURI()));
+  }
+
+  /** Framework-raised errors (415, 405, 413, bad parameters...) get our type, code and title. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String instance =
+        request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    ProblemType type = Problems.typeFor(status.value());
+    String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : type.title();
+    log.warn("{} -> {}: {}", instance, status.value(), detail);
+    return new ResponseEntity<>(Problems.of(type, detail, instance), headers, status);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.imageservice.api.upload;
+
+import dev.imageservice.api.system.ProblemException;
+import dev.imageservice.common.problem.ProblemType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recognises an upload's format from its bytes, never from the declared content type, with the
+ * installed ImageIO readers (TwelveMonkeys adds WebP, TIFF and better JPEG), and reads its width
+ * and height from the header without decoding pixels. Thread-safe.
+ */
+@Component
+class ImageFormatSniffer {
+
+  private static final Map<String, String> CONTENT_TYPES =
+      Map.of(
+          "jpeg", "image/jpeg",
+          "png", "image/png",
+          "gif", "image/gif",
+          "webp", "image/webp",
+          "tiff", "image/tiff",
+          "bmp", "image/bmp");
+
+  ImageFormatSniffer() {
+    // Plugins on a Boot fat jar's nested classpath are only seen after an explicit scan.
+    ImageIO.scanForPlugins();
+  }
+
+  SniffedImage sniff(Path file) {
+    try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+      if (readers == null || !readers.hasNext()) {
+        throw unsupported();
+      }
+      ImageReader reader = readers.next();
+      try {
+        String contentType = CONTENT_TYPES.get(reader.getFormatName().toLowerCase(java.util.Locale.ROOT));
+        if (contentType == null) {
+          throw unsupported();
+        }
+        reader.setInput(input, true, true);
+        return new SniffedImage(contentType, reader.getWidth(0), reader.getHeight(0));
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ProblemException problem) {
+        throw problem;
+      }
+      // Recognised by its magic bytes but the header itself is damaged.
+      throw new ProblemException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE, "The image header could not be read", null, e);
+    }
+  }
+
+  private static ProblemException unsupported() {
+    return new ProblemException(
+        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        "The body is not an image in a supported format (JPEG, PNG, GIF, WebP, TIFF, BMP)");
+  }
+}

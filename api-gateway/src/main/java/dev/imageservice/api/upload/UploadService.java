@@ -1,0 +1,151 @@
+package dev.imageservice.api.upload;
+
+import dev.imageservice.api.auth.Tenant;
+import dev.imageservice.api.job.JobView;
+import dev.imageservice.api.job.JobViews;
+import dev.imageservice.api.storage.OriginalStore;
+import dev.imageservice.api.system.ProblemException;
+import dev.imageservice.common.event.ImageUploaded;
+import dev.imageservice.common.job.Job;
+import dev.imageservice.common.job.JobRepository;
+import dev.imageservice.common.job.NewJob;
+import dev.imageservice.common.outbox.OutboxRelay;
+import dev.imageservice.common.outbox.OutboxRepository;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Accepts an upload: spools and sniffs it, stores the original, then records the job and its
+ * {@code ImageUploaded} outbox row in one transaction. Nothing is recorded unless the original is
+ * stored, and nothing stored is announced unless recorded, so no job is ever stranded. Thread-safe.
+ */
+@Service
+public class UploadService {
+
+  private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+
+  private final UploadSpooler spooler;
+  private final ImageFormatSniffer sniffer;
+  private final PresetSelection presets;
+  private final OriginalStore originals;
+  private final Jdbi jdbi;
+  private final JobRepository jobs;
+  private final OutboxRepository outbox;
+  private final OutboxRelay relay;
+  private final JobViews views;
+  private final Clock clock;
+
+  UploadService(
+      UploadSpooler spooler,
+      ImageFormatSniffer sniffer,
+      PresetSelection presets,
+      OriginalStore originals,
+      Jdbi jdbi,
+      JobRepository jobs,
+      OutboxRepository outbox,
+      OutboxRelay relay,
+      JobViews views,
+      Clock clock) {
+    this.spooler = spooler;
+    this.sniffer = sniffer;
+    this.presets = presets;
+    this.originals = originals;
+    this.jdbi = jdbi;
+    this.jobs = jobs;
+    this.outbox = outbox;
+    this.relay = relay;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  /** The outcome: the job, and whether it was created now or found by its idempotency key. */
+  public record Accepted(JobView job, boolean created) {}
+
+  /** An earlier job of this tenant with the same idempotency key, if any. */
+  public Optional<JobView> existing(Tenant tenant, @Nullable String idempotencyKey) {
+    if (idempotencyKey == null) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(
+        handle ->
+            jobs.findByIdempotencyKey(handle, tenant.id(), idempotencyKey)
+                .map(job -> views.of(handle, job)));
+  }
+
+  public Accepted accept(
+      Tenant tenant, InputStream body, @Nullable String presetsParam, @Nullable String idempotencyKey) {
+    List<String> requested = presets.select(presetsParam);
+    Path file = spooler.spool(body);
+    try {
+      SniffedImage image = sniffer.sniff(file);
+      UUID jobId = UUID.randomUUID();
+      String key = OriginalStore.keyOf(tenant.id(), jobId);
+      long bytes = Files.size(file);
+      store(key, file, image.contentType());
+      NewJob job =
+          new NewJob(
+              jobId,
+              tenant.id(),
+              requested,
+              new Job.Original(originals.bucket(), key, image.contentType(), bytes, image.width(), image.height()),
+              idempotencyKey);
+      return record(job);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      UploadSpooler.deleteQuietly(file);
+    }
+  }
+
+  private void store(String key, Path file, String contentType) {
+    try {
+      originals.store(key, file, contentType);
+    } catch (SdkException e) {
+      throw ProblemException.unavailable("Image storage", e);
+    }
+  }
+
+  private Accepted record(NewJob job) {
+    Instant now = clock.instant();
+    Optional<Job> recorded =
+        jdbi.inTransaction(
+            handle -> {
+              if (!jobs.insert(handle, job, now)) {
+                return Optional.empty();
+              }
+              outbox.add(
+                  handle,
+                  ImageUploaded.of(
+                      job.jobId(),
+                      job.tenantId(),
+                      job.original().bucket(),
+                      job.original().key(),
+                      job.original().contentType(),
+                      job.original().bytes(),
+                      job.presets(),
+                      now),
+                  now);
+              return jobs.find(handle, job.jobId());
+            });
+    if (recorded.isEmpty()) {
+      // A concurrent retry with the same idempotency key won the race: answer with its job.
+      originals.delete(job.original().key());
+      return new Accepted(existing(new Tenant(job.tenantId()), job.idempotencyKey()).orElseThrow(), false);
+    }
+    relay.wakeUp();
+    log.info("job {} accepted: {} {} bytes, presets {}", job.jobId(), job.original().contentType(), job.original().bytes(), job.presets());
+    return new Accepted(jdbi.withHandle(handle -> views.of(handle, recorded.get())), true);
+  }
+}

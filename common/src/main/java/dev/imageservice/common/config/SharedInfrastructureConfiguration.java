@@ -1,0 +1,107 @@
+package dev.imageservice.common.config;
+
+import dev.imageservice.common.apikey.ApiKeyRepository;
+import dev.imageservice.common.db.JdbiFactory;
+import dev.imageservice.common.job.JobRepository;
+import dev.imageservice.common.outbox.OutboxRelay;
+import dev.imageservice.common.outbox.OutboxRepository;
+import dev.imageservice.common.outbox.SnsEventPublisher;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
+
+/**
+ * What both services share: Jdbi over the pooled DataSource, the repositories, the SNS client and
+ * the outbox relay that runs while the application runs. Imported by each service's application.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventPublishingProperties.class)
+public class SharedInfrastructureConfiguration {
+
+  @Bean
+  Jdbi jdbi(DataSource dataSource) {
+    return JdbiFactory.create(dataSource);
+  }
+
+  @Bean
+  JobRepository jobRepository() {
+    return new JobRepository();
+  }
+
+  @Bean
+  OutboxRepository outboxRepository() {
+    return new OutboxRepository();
+  }
+
+  @Bean
+  ApiKeyRepository apiKeyRepository() {
+    return new ApiKeyRepository();
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean(destroyMethod = "close")
+  SnsClient snsClient(
+      EventPublishingProperties properties,
+      AwsCredentialsProvider credentials,
+      AwsRegionProvider region) {
+    SnsClientBuilder builder =
+        SnsClient.builder().credentialsProvider(credentials).region(region.getRegion());
+    if (properties.snsEndpoint() != null) {
+      builder.endpointOverride(properties.snsEndpoint());
+    }
+    return builder.build();
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      Jdbi jdbi,
+      OutboxRepository outbox,
+      SnsClient sns,
+      EventPublishingProperties properties,
+      Clock clock) {
+    return new OutboxRelay(
+        jdbi,
+        outbox,
+        new SnsEventPublisher(sns, properties.topicArn()),
+        properties.relayInterval(),
+        properties.relayBatchSize(),
+        clock);
+  }
+
+  /** Runs the relay while the application runs; stops it before the connection pool closes. */
+  @Bean
+  SmartLifecycle outboxRelayLifecycle(OutboxRelay relay) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        relay.start();
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        relay.close();
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+    };
+  }
+}

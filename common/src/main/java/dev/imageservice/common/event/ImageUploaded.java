@@ -1,0 +1,50 @@
+package dev.imageservice.common.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Published once an original is stored and its job is recorded: asks the workers to render it. */
+public record ImageUploaded(
+    UUID eventId,
+    String type,
+    int version,
+    Instant occurredAt,
+    UUID jobId,
+    String tenantId,
+    String bucket,
+    String key,
+    String contentType,
+    long bytes,
+    List<String> presets)
+    implements ImageEvent {
+
+  public static final String TYPE = "image.uploaded";
+
+  public ImageUploaded {
+    presets = List.copyOf(presets);
+  }
+
+  public static ImageUploaded of(
+      UUID jobId,
+      String tenantId,
+      String bucket,
+      String key,
+      String contentType,
+      long bytes,
+      List<String> presets,
+      Instant occurredAt) {
+    return new ImageUploaded(
+        UUID.randomUUID(),
+        TYPE,
+        1,
+        occurredAt,
+        jobId,
+        tenantId,
+        bucket,
+        key,
+        contentType,
+        bytes,
+        presets);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.imageservice.common.job;
+
+/** The stable codes a {@code FAILED} job carries. Clients may switch on them; never rename one. */
+public final class FailureCode {
+
+  /** The bytes are not an image format the renderer reads. */
+  public static final String UNSUPPORTED_FORMAT = "unsupported_format";
+
+  /** The header was recognised but the image could not be decoded (truncated, damaged). */
+  public static final String CORRUPT_IMAGE = "corrupt_image";
+
+  /** Width x height is over the configured pixel limit; refused before decoding. */
+  public static final String TOO_MANY_PIXELS = "too_many_pixels";
+
+  /** An animation with more frames than the configured limit. */
+  public static final String TOO_MANY_FRAMES = "too_many_frames";
+
+  /** The original is larger than the configured byte limit. */
+  public static final String TOO_LARGE = "too_large";
+
+  /** The original disappeared from the images bucket. */
+  public static final String ORIGINAL_MISSING = "original_missing";
+
+  /** Transient failures repeated until the message's receive count ran out. */
+  public static final String RETRIES_EXHAUSTED = "retries_exhausted";
+
+  private FailureCode() {}
+}

