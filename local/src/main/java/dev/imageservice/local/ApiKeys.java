@@ -1,0 +1,68 @@
+package dev.imageservice.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API keys of the local run: {@code IMAGE_SERVICE_API_KEY} for the tenant {@code default},
+ * plus any {@code IMAGE_SERVICE_API_KEYS} pairs. When neither is set a key is generated once, kept
+ * in the data folder (so a restart keeps it) and printed.
+ */
+record ApiKeys(List<String> pairs, String shown) {
+
+  static final String DEFAULT_TENANT = "default";
+
+  static ApiKeys resolve(LocalSettings settings) {
+    List<String> pairs = new ArrayList<>();
+    String shown;
+    if (settings.apiKey() != null) {
+      pairs.add(DEFAULT_TENANT + ":" + settings.apiKey());
+      shown = "from IMAGE_SERVICE_API_KEY";
+    } else if (settings.apiKeys() != null) {
+      shown = "from IMAGE_SERVICE_API_KEYS";
+    } else {
+      String generated = generatedKey(settings.dataDirectory().resolve("generated-api-key"));
+      pairs.add(DEFAULT_TENANT + ":" + generated);
+      shown = generated + " (generated; set IMAGE_SERVICE_API_KEY to choose one)";
+    }
+    if (settings.apiKeys() != null) {
+      for (String pair : settings.apiKeys().split(",")) {
+        if (!pair.isBlank()) {
+          pairs.add(pair.trim());
+        }
+      }
+    }
+    return new ApiKeys(List.copyOf(pairs), shown);
+  }
+
+  Map<String, Object> springProperties() {
+    return Map.of("image-service.auth.keys", String.join(",", pairs));
+  }
+
+  String describe() {
+    return shown;
+  }
+
+  private static String generatedKey(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).trim();
+      }
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      String key = "isk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, key);
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

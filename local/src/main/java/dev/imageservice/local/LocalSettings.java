@@ -1,0 +1,29 @@
+package dev.imageservice.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The local run's settings, from the environment: {@code IMAGE_SERVICE_DATA_DIR} (default {@code
+ * .local} in the current folder), {@code IMAGE_SERVICE_API_KEY}, {@code IMAGE_SERVICE_API_KEYS}
+ * ({@code tenantA:keyA,tenantB:keyB}), {@code IMAGE_SERVICE_PORT} (default 8080).
+ */
+record LocalSettings(
+    Path dataDirectory, @Nullable String apiKey, @Nullable String apiKeys, int apiPort, int workerPort) {
+
+  static LocalSettings fromEnvironment(Map<String, String> env) {
+    Path data = Path.of(env.getOrDefault("IMAGE_SERVICE_DATA_DIR", ".local"));
+    int port = Integer.parseInt(env.getOrDefault("IMAGE_SERVICE_PORT", "8080"));
+    return new LocalSettings(
+        data, blankToNull(env.get("IMAGE_SERVICE_API_KEY")), blankToNull(env.get("IMAGE_SERVICE_API_KEYS")), port, port + 1);
+  }
+
+  Path endpointsFile() {
+    return dataDirectory.resolve("endpoints.properties");
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

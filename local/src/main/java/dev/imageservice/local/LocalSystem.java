@@ -1,0 +1,92 @@
+package dev.imageservice.local;
+
+import dev.imageservice.api.ApiGatewayApplication;
+import dev.imageservice.localinfra.LocalEndpoints;
+import dev.imageservice.localinfra.LocalInfrastructure;
+import dev.imageservice.localinfra.LocalInfrastructureSettings;
+import dev.imageservice.worker.ThumbnailWorkerApplication;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The whole system in one JVM: the embedded infrastructure, the api-gateway and a worker, wired by
+ * configuration alone, exactly as they would be wired to AWS. Used by the local run and by the
+ * end-to-end tests. Closing it stops the worker, then the API, then the servers. Not thread-safe.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final LocalInfrastructure infrastructure;
+  private final ConfigurableApplicationContext api;
+
+  private LocalSystem(
+      LocalInfrastructureSettings settings, Map<String, Object> apiProperties, Map<String, Object> workerProperties) {
+    infrastructure = LocalInfrastructure.start(settings);
+    running.push(infrastructure);
+    try {
+      api = startService(ApiGatewayApplication.application(), merged(apiProperties));
+      running.push(api);
+      running.push(startService(ThumbnailWorkerApplication.application(), merged(workerProperties)));
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts everything; the property maps override each service's own defaults (and the endpoints of
+   * the embedded servers), e.g. {@code server.port} or {@code image-service.auth.keys}.
+   */
+  public static LocalSystem start(
+      LocalInfrastructureSettings settings, Map<String, Object> apiProperties, Map<String, Object> workerProperties) {
+    return new LocalSystem(settings, apiProperties, workerProperties);
+  }
+
+  public LocalEndpoints endpoints() {
+    return infrastructure.endpoints();
+  }
+
+  public LocalInfrastructure infrastructure() {
+    return infrastructure;
+  }
+
+  public int apiPort() {
+    return ((WebServerApplicationContext) api).getWebServer().getPort();
+  }
+
+  /**
+   * Starts one Spring Boot service with the given properties ahead of its own configuration files.
+   * The caller owns the context and closes it (no JVM shutdown hook is registered).
+   */
+  public static ConfigurableApplicationContext startService(SpringApplication app, Map<String, Object> properties) {
+    app.setRegisterShutdownHook(false);
+    app.addInitializers(
+        context ->
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("local-embedded", properties)));
+    return app.run();
+  }
+
+  private Map<String, Object> merged(Map<String, Object> overrides) {
+    Map<String, Object> properties = new HashMap<>(infrastructure.endpoints().springProperties());
+    properties.putAll(overrides);
+    return properties;
+  }
+
+  @Override
+  public void close() {
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        // Keep stopping the rest: a half-stopped system holds ports and threads.
+        System.err.println("stopping: " + e);
+      }
+    }
+  }
+}
