@@ -30,6 +30,7 @@ public final class S3ProxyServer implements AutoCloseable {
     String provider = "transient";
     if (baseDirectory != null) {
       provider = "filesystem-nio2";
+      createDirectories(baseDirectory);
       properties.setProperty("jclouds.filesystem.basedir", baseDirectory.toString());
     }
     BlobStore blobStore = BlobStores.create(provider, properties);
@@ -51,6 +52,14 @@ public final class S3ProxyServer implements AutoCloseable {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
     return new S3ProxyServer(proxy, URI.create("http://" + host + ":" + proxy.getPort()));
+  }
+
+  private static void createDirectories(Path directory) {
+    try {
+      java.nio.file.Files.createDirectories(directory);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + directory, e);
+    }
   }
 
   public URI endpoint() {

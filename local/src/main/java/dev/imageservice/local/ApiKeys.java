@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API keys of the local run: {@code IMAGE_SERVICE_API_KEY} for the tenant {@code default},
- * plus any {@code IMAGE_SERVICE_API_KEYS} pairs. When neither is set a key is generated once, kept
- * in the data folder (so a restart keeps it) and printed.
+ * The API keys of the local run: {@code IMAGE_SERVICE_API_KEY} for the tenant {@code default}, plus
+ * any {@code IMAGE_SERVICE_API_KEYS} pairs. When neither is set a key is generated once, kept in
+ * the data folder (so a restart keeps it) and printed.
  */
 record ApiKeys(List<String> pairs, String shown) {
 

@@ -49,7 +49,8 @@ public final class LocalImageService {
     worker.put("server.port", settings.workerPort());
     worker.put("image-service.storage.spool-directory", spool);
     LocalSystem system =
-        LocalSystem.start(LocalInfrastructureSettings.persistent(settings.dataDirectory()), api, worker);
+        LocalSystem.start(
+            LocalInfrastructureSettings.persistent(settings.dataDirectory()), api, worker);
     system.endpoints().writeTo(settings.endpointsFile());
     log.info(
         "image-service ready in {} ms: API http://localhost:{} (API key: {}); data in {}",
@@ -63,16 +64,24 @@ public final class LocalImageService {
   private static AutoCloseable startExtraWorker(LocalSettings settings) {
     if (!Files.exists(settings.endpointsFile())) {
       throw new IllegalStateException(
-          "no running image-service found (" + settings.endpointsFile() + " is missing): start it first");
+          "no running image-service found ("
+              + settings.endpointsFile()
+              + " is missing): start it first");
     }
     LocalEndpoints endpoints = LocalEndpoints.readFrom(settings.endpointsFile());
     Map<String, Object> properties = new HashMap<>(endpoints.springProperties());
     properties.put("server.port", 0);
     // The first process already migrated the schema.
     properties.put("spring.flyway.enabled", false);
-    properties.put("image-service.storage.spool-directory", settings.dataDirectory().resolve("spool").toString());
-    AutoCloseable worker = LocalSystem.startService(ThumbnailWorkerApplication.application(), properties);
-    log.info("extra thumbnail-worker ready (pid {}), consuming {}", ProcessHandle.current().pid(), endpoints.queueName());
+    properties.put(
+        "image-service.storage.spool-directory",
+        settings.dataDirectory().resolve("spool").toString());
+    AutoCloseable worker =
+        LocalSystem.startService(ThumbnailWorkerApplication.application(), properties);
+    log.info(
+        "extra thumbnail-worker ready (pid {}), consuming {}",
+        ProcessHandle.current().pid(),
+        endpoints.queueName());
     return worker;
   }
 

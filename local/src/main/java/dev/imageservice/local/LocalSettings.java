@@ -10,13 +10,21 @@ import org.jspecify.annotations.Nullable;
  * ({@code tenantA:keyA,tenantB:keyB}), {@code IMAGE_SERVICE_PORT} (default 8080).
  */
 record LocalSettings(
-    Path dataDirectory, @Nullable String apiKey, @Nullable String apiKeys, int apiPort, int workerPort) {
+    Path dataDirectory,
+    @Nullable String apiKey,
+    @Nullable String apiKeys,
+    int apiPort,
+    int workerPort) {
 
   static LocalSettings fromEnvironment(Map<String, String> env) {
     Path data = Path.of(env.getOrDefault("IMAGE_SERVICE_DATA_DIR", ".local"));
     int port = Integer.parseInt(env.getOrDefault("IMAGE_SERVICE_PORT", "8080"));
     return new LocalSettings(
-        data, blankToNull(env.get("IMAGE_SERVICE_API_KEY")), blankToNull(env.get("IMAGE_SERVICE_API_KEYS")), port, port + 1);
+        data,
+        blankToNull(env.get("IMAGE_SERVICE_API_KEY")),
+        blankToNull(env.get("IMAGE_SERVICE_API_KEYS")),
+        port,
+        port + 1);
   }
 
   Path endpointsFile() {

@@ -26,13 +26,16 @@ public final class LocalSystem implements AutoCloseable {
   private final ConfigurableApplicationContext api;
 
   private LocalSystem(
-      LocalInfrastructureSettings settings, Map<String, Object> apiProperties, Map<String, Object> workerProperties) {
+      LocalInfrastructureSettings settings,
+      Map<String, Object> apiProperties,
+      Map<String, Object> workerProperties) {
     infrastructure = LocalInfrastructure.start(settings);
     running.push(infrastructure);
     try {
       api = startService(ApiGatewayApplication.application(), merged(apiProperties));
       running.push(api);
-      running.push(startService(ThumbnailWorkerApplication.application(), merged(workerProperties)));
+      running.push(
+          startService(ThumbnailWorkerApplication.application(), merged(workerProperties)));
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -44,7 +47,9 @@ public final class LocalSystem implements AutoCloseable {
    * the embedded servers), e.g. {@code server.port} or {@code image-service.auth.keys}.
    */
   public static LocalSystem start(
-      LocalInfrastructureSettings settings, Map<String, Object> apiProperties, Map<String, Object> workerProperties) {
+      LocalInfrastructureSettings settings,
+      Map<String, Object> apiProperties,
+      Map<String, Object> workerProperties) {
     return new LocalSystem(settings, apiProperties, workerProperties);
   }
 
@@ -64,11 +69,15 @@ public final class LocalSystem implements AutoCloseable {
    * Starts one Spring Boot service with the given properties ahead of its own configuration files.
    * The caller owns the context and closes it (no JVM shutdown hook is registered).
    */
-  public static ConfigurableApplicationContext startService(SpringApplication app, Map<String, Object> properties) {
+  public static ConfigurableApplicationContext startService(
+      SpringApplication app, Map<String, Object> properties) {
     app.setRegisterShutdownHook(false);
     app.addInitializers(
         context ->
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("local-embedded", properties)));
+            context
+                .getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource("local-embedded", properties)));
     return app.run();
   }
 

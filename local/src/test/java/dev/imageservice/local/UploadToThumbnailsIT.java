@@ -20,9 +20,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +35,8 @@ class UploadToThumbnailsIT {
 
   private static final String KEY = "e2e-key";
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private static LocalSystem system;
 
@@ -57,7 +58,8 @@ class UploadToThumbnailsIT {
   @CsvSource({
     "S01_iphone4s_orient6.jpg, image/jpeg",
     "S15_video001_cmyk.jpg, image/jpeg",
-    "S20_skimage_logo_rgba.png, image/png",
+    "S21_yellow_rose_rgba.png, image/png",
+    "S20_skimage_logo_rgba.png, image/jpeg",
     "S22_bench_paletted.png, image/jpeg",
     "S30_newtonscradle_anim.gif, image/jpeg",
     "S35_video001_16bit.tiff, image/jpeg",
@@ -85,9 +87,12 @@ class UploadToThumbnailsIT {
       assertThat(image.getWidth()).isEqualTo(thumbnail.get("width").asInt());
       assertThat(image.getHeight()).isEqualTo(thumbnail.get("height").asInt());
       switch (preset) {
-        case "small" -> assertThat(Math.max(image.getWidth(), image.getHeight())).isLessThanOrEqualTo(256);
-        case "medium" -> assertThat(Math.max(image.getWidth(), image.getHeight())).isLessThanOrEqualTo(1024);
-        case "square" -> assertThat(image.getWidth()).isEqualTo(image.getHeight()).isLessThanOrEqualTo(256);
+        case "small" ->
+            assertThat(Math.max(image.getWidth(), image.getHeight())).isLessThanOrEqualTo(256);
+        case "medium" ->
+            assertThat(Math.max(image.getWidth(), image.getHeight())).isLessThanOrEqualTo(1024);
+        case "square" ->
+            assertThat(image.getWidth()).isEqualTo(image.getHeight()).isLessThanOrEqualTo(256);
         default -> throw new AssertionError("unexpected preset " + preset);
       }
     }
@@ -95,7 +100,8 @@ class UploadToThumbnailsIT {
 
   @Test
   void phonePhotoWithOrientationSixComesOutPortrait() {
-    String jobId = upload(read(corpus("S01_iphone4s_orient6.jpg")), "image/jpeg").get("jobId").asString();
+    String jobId =
+        upload(read(corpus("S01_iphone4s_orient6.jpg")), "image/jpeg").get("jobId").asString();
 
     JsonNode medium = thumbnail(awaitFinished(jobId), "medium");
 
@@ -104,13 +110,15 @@ class UploadToThumbnailsIT {
 
   @Test
   void thumbnailEndpointRedirectsToAWorkingLink() {
-    String jobId = upload(read(corpus("S02_orientation_1.jpg")), "image/jpeg").get("jobId").asString();
+    String jobId =
+        upload(read(corpus("S02_orientation_1.jpg")), "image/jpeg").get("jobId").asString();
     awaitFinished(jobId);
 
     HttpResponse<byte[]> redirect = get("/v1/jobs/" + jobId + "/thumbnails/small");
 
     assertThat(redirect.statusCode()).isEqualTo(302);
-    HttpResponse<byte[]> image = fetch(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
+    HttpResponse<byte[]> image =
+        fetch(URI.create(redirect.headers().firstValue("Location").orElseThrow()));
     assertThat(image.statusCode()).isEqualTo(200);
     assertThat(decode(image.body()).getWidth()).isLessThanOrEqualTo(256);
   }
@@ -130,9 +138,15 @@ class UploadToThumbnailsIT {
 
   @Test
   void redeliveredEventOfAFinishedJobChangesNothing() {
-    String jobId = upload(read(corpus("S05_orientation_4.jpg")), "image/jpeg").get("jobId").asString();
+    String jobId =
+        upload(read(corpus("S05_orientation_4.jpg")), "image/jpeg").get("jobId").asString();
     JsonNode done = awaitFinished(jobId);
-    String queueUrl = system.infrastructure().sqs().getQueueUrl(r -> r.queueName("thumbnail-requests")).queueUrl();
+    String queueUrl =
+        system
+            .infrastructure()
+            .sqs()
+            .getQueueUrl(r -> r.queueName("thumbnail-requests"))
+            .queueUrl();
     String event =
         "{\"eventId\":\"%s\",\"type\":\"image.uploaded\",\"version\":1,\"occurredAt\":\"2026-01-01T00:00:00Z\",\"jobId\":\"%s\",\"tenantId\":\"e2e\",\"bucket\":\"images\",\"key\":\"e2e/%s/original\",\"contentType\":\"image/jpeg\",\"bytes\":1,\"presets\":[\"small\",\"medium\",\"square\"]}"
             .formatted(java.util.UUID.randomUUID(), jobId, jobId);
@@ -141,9 +155,7 @@ class UploadToThumbnailsIT {
       system.infrastructure().sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(event));
     }
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> approximateMessages(queueUrl) == 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> approximateMessages(queueUrl) == 0);
     JsonNode after = job(jobId);
     assertThat(after.get("status").asString()).isEqualTo("SUCCEEDED");
     assertThat(after.get("attempts").asInt()).isEqualTo(done.get("attempts").asInt());
@@ -153,14 +165,17 @@ class UploadToThumbnailsIT {
 
   private static int approximateMessages(String queueUrl) {
     Map<software.amazon.awssdk.services.sqs.model.QueueAttributeName, String> attributes =
-        system.infrastructure()
+        system
+            .infrastructure()
             .sqs()
             .getQueueAttributes(
                 r ->
                     r.queueUrl(queueUrl)
                         .attributeNames(
-                            software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                            software.amazon.awssdk.services.sqs.model.QueueAttributeName
+                                .APPROXIMATE_NUMBER_OF_MESSAGES,
+                            software.amazon.awssdk.services.sqs.model.QueueAttributeName
+                                .APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
             .attributes();
     return attributes.values().stream().mapToInt(Integer::parseInt).sum();
   }
@@ -178,7 +193,9 @@ class UploadToThumbnailsIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> job(jobId).get("status").asString(), s -> s.equals("SUCCEEDED") || s.equals("FAILED"));
+        .until(
+            () -> job(jobId).get("status").asString(),
+            s -> s.equals("SUCCEEDED") || s.equals("FAILED"));
     return job(jobId);
   }
 

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every {@code /v1/} request by its {@code Authorization: Bearer <api key>} header and
- * records the key's tenant on the request. A missing or unknown key answers {@code 401} before any
- * request body is read.
+ * Authenticates every {@code /v1/} request by its {@code Authorization: Bearer <api key>} header
+ * and records the key's tenant on the request. A missing or unknown key answers {@code 401} before
+ * any request body is read.
  */
 @Component
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
@@ -48,7 +48,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      problems.write(request, response, ProblemType.UNAUTHORIZED, "Send Authorization: Bearer <api key>");
+      problems.write(
+          request, response, ProblemType.UNAUTHORIZED, "Send Authorization: Bearer <api key>");
       return;
     }
     Optional<String> tenant;
@@ -57,7 +58,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       tenant = key.isEmpty() ? Optional.empty() : jdbi.withHandle(h -> apiKeys.tenantOf(h, key));
     } catch (RuntimeException e) {
       log.error("API key lookup failed: database unavailable", e);
-      problems.write(request, response, ProblemType.SERVICE_UNAVAILABLE, "Authentication is temporarily unavailable; retry later");
+      problems.write(
+          request,
+          response,
+          ProblemType.SERVICE_UNAVAILABLE,
+          "Authentication is temporarily unavailable; retry later");
       return;
     }
     if (tenant.isEmpty()) {

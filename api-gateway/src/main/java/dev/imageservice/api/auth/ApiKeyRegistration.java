@@ -37,7 +37,8 @@ class ApiKeyRegistration {
               throw new IllegalStateException("image-service.auth.keys entries are tenant:key");
             }
             String tenant = pair.substring(0, colon).trim();
-            apiKeys.register(handle, tenant, pair.substring(colon + 1).trim(), "configured", clock.instant());
+            apiKeys.register(
+                handle, tenant, pair.substring(colon + 1).trim(), "configured", clock.instant());
           }
         });
     log.info("registered {} configured API key(s)", properties.keys().size());

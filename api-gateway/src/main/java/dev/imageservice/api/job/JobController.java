@@ -1,8 +1,8 @@
 package dev.imageservice.api.job;
 
 import dev.imageservice.api.auth.Tenant;
-import dev.imageservice.api.system.ProblemException;
 import dev.imageservice.api.storage.ThumbnailLinks;
+import dev.imageservice.api.system.ProblemException;
 import dev.imageservice.common.job.Job;
 import dev.imageservice.common.job.JobCursor;
 import dev.imageservice.common.job.JobRepository;
@@ -57,8 +57,10 @@ class JobController {
   @GetMapping
   JobPage list(
       Tenant tenant,
-      @Parameter(description = "only jobs in this status") @RequestParam(required = false) JobStatus status,
-      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+      @Parameter(description = "only jobs in this status") @RequestParam(required = false)
+          JobStatus status,
+      @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+          String cursor,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
     JobCursor after = parseCursor(cursor);
     return jdbi.withHandle(
@@ -76,22 +78,28 @@ class JobController {
   @ApiResponse(responseCode = "404", description = "No such job or preset for this tenant")
   @ApiResponse(responseCode = "409", description = "The job has not (or not successfully) finished")
   @GetMapping("/{jobId}/thumbnails/{preset}")
-  ResponseEntity<Void> thumbnail(Tenant tenant, @PathVariable UUID jobId, @PathVariable String preset) {
+  ResponseEntity<Void> thumbnail(
+      Tenant tenant, @PathVariable UUID jobId, @PathVariable String preset) {
     Thumbnail thumbnail =
         jdbi.withHandle(
             handle -> {
               Job job = find(handle, tenant, jobId);
               if (!job.presets().contains(preset)) {
-                throw new ProblemException(ProblemType.NOT_FOUND, "The job has no preset '" + preset + "'");
+                throw new ProblemException(
+                    ProblemType.NOT_FOUND, "The job has no preset '" + preset + "'");
               }
               if (job.status() != JobStatus.SUCCEEDED) {
                 throw new ProblemException(
-                    ProblemType.THUMBNAIL_NOT_READY, "The job is " + job.status() + "; thumbnails exist once it SUCCEEDED");
+                    ProblemType.THUMBNAIL_NOT_READY,
+                    "The job is " + job.status() + "; thumbnails exist once it SUCCEEDED");
               }
               return jobs.thumbnails(handle, jobId).stream()
                   .filter(t -> t.preset().equals(preset))
                   .findFirst()
-                  .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No thumbnail '" + preset + "'"));
+                  .orElseThrow(
+                      () ->
+                          new ProblemException(
+                              ProblemType.NOT_FOUND, "No thumbnail '" + preset + "'"));
             });
     return ResponseEntity.status(HttpStatus.FOUND)
         .header(HttpHeaders.LOCATION, links.linkTo(thumbnail).toString())

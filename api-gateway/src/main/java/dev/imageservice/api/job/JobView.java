@@ -22,7 +22,7 @@ public record JobView(
     List<ThumbnailView> thumbnails,
     @Nullable JobError error) {
 
-  /** The uploaded original; width and height are read from its header at upload. */
+  /** The uploaded original; width and height (as displayed) appear once a worker has probed it. */
   public record OriginalView(
       String contentType, long bytes, @Nullable Integer width, @Nullable Integer height) {}
 

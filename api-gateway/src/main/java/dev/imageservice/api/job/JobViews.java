@@ -42,7 +42,12 @@ public class JobViews {
             .map(
                 t ->
                     new JobView.ThumbnailView(
-                        t.preset(), t.width(), t.height(), t.contentType(), t.bytes(), links.linkTo(t)))
+                        t.preset(),
+                        t.width(),
+                        t.height(),
+                        t.contentType(),
+                        t.bytes(),
+                        links.linkTo(t)))
             .toList(),
         job.status() == JobStatus.FAILED ? job.error() : null);
   }

@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("image-service.storage")
 public record StorageProperties(
-    @NotBlank String imagesBucket, @NotBlank String thumbnailsBucket, @NotNull Duration thumbnailUrlTtl) {
+    @NotBlank String imagesBucket,
+    @NotBlank String thumbnailsBucket,
+    @NotNull Duration thumbnailUrlTtl) {
 
   public StorageProperties {
     if (thumbnailUrlTtl == null) {

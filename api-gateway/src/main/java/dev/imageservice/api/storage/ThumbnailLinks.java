@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Signs short-lived GET links to thumbnails, so that clients fetch the bytes from S3 (or CloudFront)
- * directly instead of through the API. Thread-safe.
+ * Signs short-lived GET links to thumbnails, so that clients fetch the bytes from S3 (or
+ * CloudFront) directly instead of through the API. Thread-safe.
  */
 @Component
 public class ThumbnailLinks {
@@ -27,7 +27,8 @@ public class ThumbnailLinks {
                 request ->
                     request
                         .signatureDuration(properties.thumbnailUrlTtl())
-                        .getObjectRequest(get -> get.bucket(thumbnail.bucket()).key(thumbnail.key())))
+                        .getObjectRequest(
+                            get -> get.bucket(thumbnail.bucket()).key(thumbnail.key())))
             .url()
             .toString());
   }

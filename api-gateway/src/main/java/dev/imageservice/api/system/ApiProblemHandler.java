@@ -30,9 +30,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<ProblemDetail> handleProblem(ProblemException e, HttpServletRequest request) {
     if (e.type().status() >= 500) {
-      log.error("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), e.type().status(), e.getMessage(), e.getCause());
+      log.error(
+          "{} {} -> {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.type().status(),
+          e.getMessage(),
+          e.getCause());
     } else {
-      log.warn("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), e.type().status(), e.getMessage());
+      log.warn(
+          "{} {} -> {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          e.type().status(),
+          e.getMessage());
     }
     HttpHeaders headers = new HttpHeaders();
     if (e.retryAfter() != null) {
@@ -43,8 +54,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         .body(Problems.of(e.type(), e.getMessage(), request.getRequestURI()));
   }
 
-  @ExceptionHandler({DataAccessException.class, SdkException.class, org.jdbi.v3.core.ConnectionException.class})
-  ResponseEntity<ProblemDetail> handleDependencyDown(RuntimeException e, HttpServletRequest request) {
+  @ExceptionHandler({
+    DataAccessException.class,
+    SdkException.class,
+    org.jdbi.v3.core.ConnectionException.class
+  })
+  ResponseEntity<ProblemDetail> handleDependencyDown(
+      RuntimeException e, HttpServletRequest request) {
     return handleProblem(ProblemException.unavailable("A storage dependency", e), request);
   }
 
@@ -52,7 +68,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
     log.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
     return ResponseEntity.status(500)
-        .body(Problems.of(ProblemType.INTERNAL_ERROR, "The request could not be completed", request.getRequestURI()));
+        .body(
+            Problems.of(
+                ProblemType.INTERNAL_ERROR,
+                "The request could not be completed",
+                request.getRequestURI()));
   }
 
   /** Framework-raised errors (415, 405, 413, bad parameters...) get our type, code and title. */
@@ -62,7 +82,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     String instance =
         request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
     ProblemType type = Problems.typeFor(status.value());
-    String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : type.title();
+    String detail =
+        body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : type.title();
     log.warn("{} -> {}: {}", instance, status.value(), detail);
     return new ResponseEntity<>(Problems.of(type, detail, instance), headers, status);
   }

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Errors raised outside Spring MVC (by the servlet container or a filter) reach {@code /error}; this
- * answers them in the same problem format instead of Boot's default body, and never with a trace.
+ * Errors raised outside Spring MVC (by the servlet container or a filter) reach {@code /error};
+ * this answers them in the same problem format instead of Boot's default body, and never with a
+ * trace.
  */
 @RestController
 class ProblemErrorController implements ErrorController {

@@ -26,7 +26,8 @@ public class ProblemWriter {
   public void write(
       HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
       throws IOException {
-    log.warn("{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), type.status(), detail);
+    log.warn(
+        "{} {} -> {}: {}", request.getMethod(), request.getRequestURI(), type.status(), detail);
     response.setStatus(type.status());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     if (type == ProblemType.UNAUTHORIZED) {

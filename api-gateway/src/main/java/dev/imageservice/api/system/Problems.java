@@ -12,7 +12,8 @@ public final class Problems {
   private Problems() {}
 
   public static ProblemDetail of(ProblemType type, String detail, @Nullable String instance) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
     problem.setType(type.type());
     problem.setTitle(type.title());
     problem.setProperty("code", type.code());

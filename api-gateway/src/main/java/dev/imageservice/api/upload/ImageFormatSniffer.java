@@ -41,7 +41,8 @@ class ImageFormatSniffer {
       }
       ImageReader reader = readers.next();
       try {
-        String contentType = CONTENT_TYPES.get(reader.getFormatName().toLowerCase(java.util.Locale.ROOT));
+        String contentType =
+            CONTENT_TYPES.get(reader.getFormatName().toLowerCase(java.util.Locale.ROOT));
         if (contentType == null) {
           throw unsupported();
         }

@@ -25,8 +25,12 @@ class PresetSelection {
     List<String> requested =
         List.copyOf(
             new LinkedHashSet<>(
-                Arrays.stream(presetsParam.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()));
-    List<String> unknown = requested.stream().filter(p -> !properties.presets().contains(p)).toList();
+                Arrays.stream(presetsParam.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList()));
+    List<String> unknown =
+        requested.stream().filter(p -> !properties.presets().contains(p)).toList();
     if (requested.isEmpty() || !unknown.isEmpty()) {
       throw new ProblemException(
           ProblemType.MALFORMED_REQUEST,

@@ -44,7 +44,9 @@ class UploadController {
 
   @Operation(summary = "Upload an image as the raw request body")
   @ApiResponse(responseCode = "202", description = "Accepted; Location is the job")
-  @ApiResponse(responseCode = "200", description = "Same Idempotency-Key as an earlier upload: that job")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Same Idempotency-Key as an earlier upload: that job")
   @ApiResponse(responseCode = "413", description = "Over the upload limit")
   @ApiResponse(responseCode = "415", description = "Not an image format the service reads")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -52,14 +54,18 @@ class UploadController {
       description = "The image bytes; the format is recognised from the bytes, not this type",
       content = {
         @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")),
-        @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))
+        @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            schema = @Schema(type = "string", format = "binary"))
       })
   // No 'consumes': any declared type other than multipart lands here, and the bytes decide.
   @PostMapping
   ResponseEntity<JobView> uploadRaw(
       Tenant tenant,
       HttpServletRequest request,
-      @Parameter(description = "comma-separated preset names; default all") @RequestParam(required = false) String presets,
+      @Parameter(description = "comma-separated preset names; default all")
+          @RequestParam(required = false)
+          String presets,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
       throws IOException {
     if (request.getContentLengthLong() > spooler.maxBytes()) {
@@ -78,7 +84,8 @@ class UploadController {
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
       throws IOException {
     if (file == null) {
-      throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The multipart body has no part named 'file'");
+      throw new ProblemException(
+          ProblemType.MALFORMED_REQUEST, "The multipart body has no part named 'file'");
     }
     try (InputStream in = file.getInputStream()) {
       return handle(tenant, in, presets, idempotencyKey);
@@ -88,7 +95,8 @@ class UploadController {
   private ResponseEntity<JobView> handle(
       Tenant tenant, InputStream body, String presets, String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-      throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Idempotency-Key must be 1 to 255 characters");
+      throw new ProblemException(
+          ProblemType.MALFORMED_REQUEST, "Idempotency-Key must be 1 to 255 characters");
     }
     Optional<JobView> earlier = uploads.existing(tenant, idempotencyKey);
     if (earlier.isPresent()) {

@@ -29,6 +29,9 @@ public record UploadProperties(
     if (maxSize.toBytes() <= 0) {
       throw new IllegalArgumentException("image-service.upload.max-size must be positive");
     }
-    presets = presets == null || presets.isEmpty() ? List.of("small", "medium", "square") : List.copyOf(presets);
+    presets =
+        presets == null || presets.isEmpty()
+            ? List.of("small", "medium", "square")
+            : List.copyOf(presets);
   }
 }

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Service;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Accepts an upload: spools and sniffs it, stores the original, then records the job and its
- * {@code ImageUploaded} outbox row in one transaction. Nothing is recorded unless the original is
- * stored, and nothing stored is announced unless recorded, so no job is ever stranded. Thread-safe.
+ * Accepts an upload: spools and sniffs it, stores the original, then records the job and its {@code
+ * ImageUploaded} outbox row in one transaction. Nothing is recorded unless the original is stored,
+ * and nothing stored is announced unless recorded, so no job is ever stranded. Thread-safe.
  */
 @Service
 public class UploadService {
@@ -85,7 +85,10 @@ public class UploadService {
   }
 
   public Accepted accept(
-      Tenant tenant, InputStream body, @Nullable String presetsParam, @Nullable String idempotencyKey) {
+      Tenant tenant,
+      InputStream body,
+      @Nullable String presetsParam,
+      @Nullable String idempotencyKey) {
     List<String> requested = presets.select(presetsParam);
     Path file = spooler.spool(body);
     try {
@@ -99,7 +102,10 @@ public class UploadService {
               jobId,
               tenant.id(),
               requested,
-              new Job.Original(originals.bucket(), key, image.contentType(), bytes, image.width(), image.height()),
+              // Width and height are left to the worker, which reports them as displayed (after
+              // EXIF
+              // orientation); the raw header's would be swapped for most phone photos.
+              new Job.Original(originals.bucket(), key, image.contentType(), bytes, null, null),
               idempotencyKey);
       return record(job);
     } catch (java.io.IOException e) {
@@ -142,10 +148,16 @@ public class UploadService {
     if (recorded.isEmpty()) {
       // A concurrent retry with the same idempotency key won the race: answer with its job.
       originals.delete(job.original().key());
-      return new Accepted(existing(new Tenant(job.tenantId()), job.idempotencyKey()).orElseThrow(), false);
+      return new Accepted(
+          existing(new Tenant(job.tenantId()), job.idempotencyKey()).orElseThrow(), false);
     }
     relay.wakeUp();
-    log.info("job {} accepted: {} {} bytes, presets {}", job.jobId(), job.original().contentType(), job.original().bytes(), job.presets());
+    log.info(
+        "job {} accepted: {} {} bytes, presets {}",
+        job.jobId(),
+        job.original().contentType(),
+        job.original().bytes(),
+        job.presets());
     return new Accepted(jdbi.withHandle(handle -> views.of(handle, recorded.get())), true);
   }
 }

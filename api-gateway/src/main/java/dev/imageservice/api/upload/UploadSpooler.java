@@ -52,7 +52,8 @@ class UploadSpooler {
         throw problem;
       }
       if (e instanceof IOException io) {
-        throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The upload was interrupted", null, io);
+        throw new ProblemException(
+            ProblemType.MALFORMED_REQUEST, "The upload was interrupted", null, io);
       }
       throw (RuntimeException) e;
     }

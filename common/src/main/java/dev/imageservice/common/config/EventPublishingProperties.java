@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Event publishing, shared by both services: each writes events to its outbox and relays them to SNS.
+ * Event publishing, shared by both services: each writes events to its outbox and relays them to
+ * SNS.
  *
  * @param topicArn the SNS topic every image-service event goes to
  * @param snsEndpoint an SNS endpoint override (the local embedded default); null in AWS

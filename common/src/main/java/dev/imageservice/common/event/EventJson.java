@@ -4,8 +4,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON mapping of events, shared by publishers and consumers so that both sides agree on the
- * wire format. Unknown fields are ignored (events evolve by adding fields). Thread-safe.
+ * The one JSON mapping of events, shared by publishers and consumers so that both sides agree on
+ * the wire format. Unknown fields are ignored (events evolve by adding fields). Thread-safe.
  */
 public final class EventJson {
 

@@ -17,7 +17,8 @@ public record ThumbnailsFailed(
 
   public static final String TYPE = "thumbnails.failed";
 
-  public static ThumbnailsFailed of(UUID jobId, String tenantId, JobError error, Instant occurredAt) {
+  public static ThumbnailsFailed of(
+      UUID jobId, String tenantId, JobError error, Instant occurredAt) {
     return new ThumbnailsFailed(UUID.randomUUID(), TYPE, 1, occurredAt, jobId, tenantId, error);
   }
 }

@@ -17,7 +17,9 @@ public record JobCursor(Instant createdAt, UUID jobId) {
 
   public String token() {
     String raw = createdAt + "|" + jobId;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -27,7 +29,8 @@ public record JobCursor(Instant createdAt, UUID jobId) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
       int bar = raw.indexOf('|');
-      return new JobCursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+      return new JobCursor(
+          Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("not a cursor token", e);
     }

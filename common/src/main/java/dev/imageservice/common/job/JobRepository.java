@@ -64,7 +64,9 @@ public final class JobRepository {
         .findOne();
   }
 
-  /** The job only if it belongs to the tenant: other tenants' jobs look exactly like unknown ones. */
+  /**
+   * The job only if it belongs to the tenant: other tenants' jobs look exactly like unknown ones.
+   */
   public Optional<Job> findForTenant(Handle handle, String tenantId, UUID jobId) {
     return find(handle, jobId).filter(job -> job.tenantId().equals(tenantId));
   }
@@ -82,9 +84,9 @@ public final class JobRepository {
   }
 
   /**
-   * Claims the job for rendering: {@code QUEUED}, or {@code PROCESSING} whose lease has expired (its
-   * worker died), becomes {@code PROCESSING} with a fresh lease and one more attempt. Empty when the
-   * job is unknown, finished, or held by a live worker.
+   * Claims the job for rendering: {@code QUEUED}, or {@code PROCESSING} whose lease has expired
+   * (its worker died), becomes {@code PROCESSING} with a fresh lease and one more attempt. Empty
+   * when the job is unknown, finished, or held by a live worker.
    */
   public Optional<Job> claim(Handle handle, UUID jobId, Duration lease, Instant now) {
     return handle
@@ -160,7 +162,10 @@ public final class JobRepository {
         == 1;
   }
 
-  /** Gives a claim back (worker shutting down) so that the next delivery need not wait out the lease. */
+  /**
+   * Gives a claim back (worker shutting down) so that the next delivery need not wait out the
+   * lease.
+   */
   public void releaseClaim(Handle handle, UUID jobId, Instant now) {
     handle
         .createUpdate(
@@ -171,6 +176,27 @@ public final class JobRepository {
         .bind("jobId", jobId)
         .bind("now", utc(now))
         .execute();
+  }
+
+  /**
+   * Locks jobs still {@code QUEUED} whose last change is older than {@code before} (their event was
+   * lost, e.g. a queue purged or an in-memory queue restarted) and touches them, so that the caller
+   * can announce them again and the next sweep leaves them alone for a while.
+   */
+  public List<Job> touchStaleQueued(Handle handle, Instant before, Instant now, int limit) {
+    return handle
+        .createQuery(
+            """
+            update jobs set updated_at = :now
+            where job_id in (select job_id from jobs where status = 'QUEUED' and updated_at < :before
+                             order by updated_at limit :limit for update skip locked)
+            returning\s"""
+                + JOB_COLUMNS)
+        .bind("before", utc(before))
+        .bind("now", utc(now))
+        .bind("limit", limit)
+        .map(JobRepository::mapJob)
+        .list();
   }
 
   /** Inserts or replaces a thumbnail row: re-rendering a preset never adds a second row. */

@@ -1,6 +1,9 @@
 package dev.imageservice.common.job;
 
-/** The life of a job: {@code QUEUED -> PROCESSING -> SUCCEEDED | FAILED}. Terminal states never change. */
+/**
+ * The life of a job: {@code QUEUED -> PROCESSING -> SUCCEEDED | FAILED}. Terminal states never
+ * change.
+ */
 public enum JobStatus {
   QUEUED,
   PROCESSING,

@@ -56,7 +56,8 @@ public final class OutboxRepository {
 
   public void markPublished(Handle handle, long id, Instant now) {
     handle
-        .createUpdate("update outbox set published_at = :now, attempts = attempts + 1 where id = :id")
+        .createUpdate(
+            "update outbox set published_at = :now, attempts = attempts + 1 where id = :id")
         .bind("id", id)
         .bind("now", now.atOffset(ZoneOffset.UTC))
         .execute();

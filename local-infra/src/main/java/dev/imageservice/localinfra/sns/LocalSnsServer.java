@@ -27,13 +27,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * GetTopicAttributes (a few counters), Subscribe with protocol {@code sqs} and a queue ARN,
  * SetSubscriptionAttributes and subscription attribute {@code RawMessageDelivery} only,
  * ListSubscriptionsByTopic, Unsubscribe, Publish and PublishBatch with {@code Subject} and
- * String/Number/Binary message attributes. Not supported (rejected, never silently ignored):
- * other protocols, filter policies, FIFO topics, other attributes. There is no pagination,
- * signing, authentication, persistence or delivery retry.
+ * String/Number/Binary message attributes. Not supported (rejected, never silently ignored): other
+ * protocols, filter policies, FIFO topics, other attributes. There is no pagination, signing,
+ * authentication, persistence or delivery retry.
  *
  * <p>Delivery is synchronous: Publish answers only after every subscribed queue accepted the
- * message, and answers {@code 500 InternalError} when one did not, so the publisher retries.
- * Raw delivery sends the message as the SQS body with the attributes as SQS message attributes;
+ * message, and answers {@code 500 InternalError} when one did not, so the publisher retries. Raw
+ * delivery sends the message as the SQS body with the attributes as SQS message attributes;
  * otherwise the body is the SNS JSON envelope ({@code Type: Notification}). Unknown topics answer
  * {@code 404 NotFound} ({@code NotFoundException} in the SDK).
  *
@@ -75,7 +75,8 @@ public final class LocalSnsServer implements AutoCloseable {
       return sns;
     } catch (IOException e) {
       executor.close();
-      throw new UncheckedIOException("Cannot start the local SNS endpoint on " + host + ":" + port, e);
+      throw new UncheckedIOException(
+          "Cannot start the local SNS endpoint on " + host + ":" + port, e);
     }
   }
 
@@ -100,7 +101,9 @@ public final class LocalSnsServer implements AutoCloseable {
         if (!"POST".equals(exchange.getRequestMethod())) {
           throw SnsError.invalidParameter("Only POST with a form-encoded body is supported");
         }
-        body = actions.handle(QueryRequest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        body =
+            actions.handle(
+                QueryRequest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       } catch (SnsError e) {
         status = e.status();
         body = SnsActions.errorDocument(e);

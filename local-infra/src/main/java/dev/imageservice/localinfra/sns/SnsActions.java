@@ -38,7 +38,8 @@ final class SnsActions {
             yield "";
           }
           case "ListTopics" -> listTopics();
-          case "GetTopicAttributes" -> topicAttributes(registry.topic(request.required("TopicArn")));
+          case "GetTopicAttributes" ->
+              topicAttributes(registry.topic(request.required("TopicArn")));
           case "Subscribe" -> subscribe(request);
           case "SetSubscriptionAttributes" -> setSubscriptionAttributes(request);
           case "ListSubscriptionsByTopic" -> listSubscriptions(request.required("TopicArn"));
@@ -58,7 +59,9 @@ final class SnsActions {
   /** The awsQuery error document; the SDK maps {@code Code} to an exception class. */
   static String errorDocument(SnsError error) {
     String detail =
-        tag("Type", error.faultType()) + tag("Code", error.code()) + tag("Message", error.getMessage());
+        tag("Type", error.faultType())
+            + tag("Code", error.code())
+            + tag("Message", error.getMessage());
     return "<ErrorResponse xmlns=\"%s\"><Error>%s</Error>%s</ErrorResponse>"
         .formatted(XMLNS, detail, requestId());
   }
@@ -72,12 +75,18 @@ final class SnsActions {
   private String topicAttributes(Topic topic) {
     Map<String, String> attributes =
         Map.of(
-            "TopicArn", topic.arn(),
-            "Owner", accountId,
-            "DisplayName", "",
-            "SubscriptionsConfirmed", String.valueOf(topic.subscriptions().size()),
-            "SubscriptionsPending", "0",
-            "SubscriptionsDeleted", "0");
+            "TopicArn",
+            topic.arn(),
+            "Owner",
+            accountId,
+            "DisplayName",
+            "",
+            "SubscriptionsConfirmed",
+            String.valueOf(topic.subscriptions().size()),
+            "SubscriptionsPending",
+            "0",
+            "SubscriptionsDeleted",
+            "0");
     StringBuilder entries = new StringBuilder();
     attributes.forEach((k, v) -> entries.append(element("entry", tag("key", k) + tag("value", v))));
     return element("Attributes", entries.toString());
@@ -86,7 +95,8 @@ final class SnsActions {
   private String subscribe(QueryRequest request) {
     String protocol = request.required("Protocol");
     if (!protocol.equals("sqs")) {
-      throw SnsError.invalidParameter("Only the sqs protocol is supported locally, not " + protocol);
+      throw SnsError.invalidParameter(
+          "Only the sqs protocol is supported locally, not " + protocol);
     }
     boolean raw = false;
     for (Map.Entry<String, String> attribute : request.stringMap("Attributes").entrySet()) {
@@ -173,6 +183,9 @@ final class SnsActions {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

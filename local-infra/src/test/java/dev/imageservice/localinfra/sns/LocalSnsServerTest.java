@@ -2,8 +2,14 @@ package dev.imageservice.localinfra.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,8 +113,7 @@ class LocalSnsServerTest {
                 .protocol("sqs")
                 .endpoint("arn:aws:sqs:eu-west-1:123456789012:" + queueNamed("counted-queue")));
 
-    Map<String, String> attributes =
-        sns.getTopicAttributes(r -> r.topicArn(topicArn)).attributes();
+    Map<String, String> attributes = sns.getTopicAttributes(r -> r.topicArn(topicArn)).attributes();
 
     assertThat(attributes)
         .containsEntry("TopicArn", topicArn)
@@ -125,6 +130,37 @@ class LocalSnsServerTest {
               assertThat(e.statusCode()).isEqualTo(400);
               assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidAction");
             });
+  }
+
+  @Test
+  void concurrentPublishesAreAllDelivered() throws Exception {
+    String topicArn = sns.createTopic(r -> r.name("busy")).topicArn();
+    String queueUrl = sqs.createQueue(r -> r.queueName("busy-queue")).queueUrl();
+    sns.subscribe(
+        r ->
+            r.topicArn(topicArn)
+                .protocol("sqs")
+                .endpoint("arn:aws:sqs:eu-west-1:123456789012:busy-queue")
+                .attributes(Map.of("RawMessageDelivery", "true")));
+
+    try (ExecutorService publishers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 40; i++) {
+        String body = "message-" + i;
+        publishers.submit(() -> sns.publish(r -> r.topicArn(topicArn).message(body)));
+      }
+    }
+
+    Set<String> received = ConcurrentHashMap.newKeySet();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10))
+                  .messages()
+                  .forEach(m -> received.add(m.body()));
+              return received.size() == 40;
+            });
+    assertThat(received).contains("message-0", "message-39");
   }
 
   private static String queueNamed(String name) {

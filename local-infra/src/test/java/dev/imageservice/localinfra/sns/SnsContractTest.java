@@ -55,7 +55,8 @@ abstract class SnsContractTest {
     Queue queue = queue();
     subscribe(topicArn, queue, true);
 
-    sns().publish(
+    sns()
+        .publish(
             r ->
                 r.topicArn(topicArn)
                     .message("{\"jobId\":\"42\"}")
@@ -67,7 +68,8 @@ abstract class SnsContractTest {
                             "digest",
                                 MessageAttributeValue.builder()
                                     .dataType("Binary")
-                                    .binaryValue(SdkBytes.fromByteArray(new byte[] {1, 2, (byte) 255}))
+                                    .binaryValue(
+                                        SdkBytes.fromByteArray(new byte[] {1, 2, (byte) 255}))
                                     .build())));
 
     Message received = receiveOne(queue);
@@ -91,7 +93,8 @@ abstract class SnsContractTest {
     String text = "line \"one\"\nline\\two – ünïcödé";
 
     String messageId =
-        sns().publish(
+        sns()
+            .publish(
                 r ->
                     r.topicArn(topicArn)
                         .subject("greeting")
@@ -165,7 +168,8 @@ abstract class SnsContractTest {
     Queue queue = queue();
     String subscriptionArn = subscribe(topicArn, queue, false);
 
-    sns().setSubscriptionAttributes(
+    sns()
+        .setSubscriptionAttributes(
             r ->
                 r.subscriptionArn(subscriptionArn)
                     .attributeName("RawMessageDelivery")
@@ -190,7 +194,9 @@ abstract class SnsContractTest {
     // Both implementations deliver before Publish answers, so the message would be there now.
     assertThat(sqs().receiveMessage(r -> r.queueUrl(dropped.url()).waitTimeSeconds(1)).messages())
         .isEmpty();
-    assertThat(subscriptions(topicArn)).extracting(Subscription::endpoint).containsExactly(kept.arn());
+    assertThat(subscriptions(topicArn))
+        .extracting(Subscription::endpoint)
+        .containsExactly(kept.arn());
   }
 
   @Test
@@ -200,11 +206,15 @@ abstract class SnsContractTest {
     subscribe(topicArn, queue, true);
 
     PublishBatchResponse response =
-        sns().publishBatch(
+        sns()
+            .publishBatch(
                 r ->
                     r.topicArn(topicArn)
                         .publishBatchRequestEntries(
-                            e -> e.id("a").message("first").messageAttributes(Map.of("n", string("1"))),
+                            e ->
+                                e.id("a")
+                                    .message("first")
+                                    .messageAttributes(Map.of("n", string("1"))),
                             e -> e.id("b").message("second")));
 
     assertThat(response.failed()).isEmpty();
@@ -214,8 +224,10 @@ abstract class SnsContractTest {
             .atMost(DELIVERY)
             .until(
                 () ->
-                    sqs().receiveMessage(r -> r.queueUrl(queue.url()).maxNumberOfMessages(10))
-                        .messages().stream()
+                    sqs()
+                        .receiveMessage(r -> r.queueUrl(queue.url()).maxNumberOfMessages(10))
+                        .messages()
+                        .stream()
                         .map(Message::body)
                         .toList(),
                 b -> b.size() == 2);
@@ -232,14 +244,16 @@ abstract class SnsContractTest {
   private Queue queue() {
     String url = sqs().createQueue(r -> r.queueName(unique("queue"))).queueUrl();
     String arn =
-        sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+        sqs()
+            .getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
     return new Queue(url, arn);
   }
 
   private String subscribe(String topicArn, Queue queue, boolean raw) {
-    return sns().subscribe(
+    return sns()
+        .subscribe(
             r ->
                 r.topicArn(topicArn)
                     .protocol("sqs")
@@ -258,7 +272,8 @@ abstract class SnsContractTest {
             .atMost(DELIVERY)
             .until(
                 () ->
-                    sqs().receiveMessage(
+                    sqs()
+                        .receiveMessage(
                             r ->
                                 r.queueUrl(queue.url())
                                     .maxNumberOfMessages(10)

@@ -1,0 +1,37 @@
+package dev.imageservice.worker.render;
+
+import javax.imageio.spi.ImageReaderSpi;
+
+/**
+ * What {@link ProbeHeader} learnt without decoding pixels. Width and height are as stored, before
+ * EXIF orientation.
+ *
+ * @param format lower-case format name ({@code jpeg}, {@code png}, ...)
+ * @param readerSpi the ImageIO provider that recognised the bytes; {@link Decode} uses the same one
+ * @param frames frame or page count, counted at most up to the guard's limit plus one
+ * @param orientation EXIF orientation 1..8 (1 when absent or unreadable)
+ * @param cmyk how a profile-less CMYK JPEG stores its inks; {@link CmykEncoding#NONE} otherwise
+ */
+record ImageHeader(
+    String format,
+    ImageReaderSpi readerSpi,
+    int width,
+    int height,
+    int frames,
+    long bytes,
+    int orientation,
+    CmykEncoding cmyk) {
+
+  /** True when EXIF orientation swaps width and height (orientations 5 to 8). */
+  boolean transposed() {
+    return orientation >= 5;
+  }
+
+  int orientedWidth() {
+    return transposed() ? height : width;
+  }
+
+  int orientedHeight() {
+    return transposed() ? width : height;
+  }
+}

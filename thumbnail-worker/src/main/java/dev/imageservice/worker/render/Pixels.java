@@ -1,0 +1,75 @@
+package dev.imageservice.worker.render;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+
+/**
+ * Helpers over the two working pixel formats: {@code TYPE_INT_RGB} (opaque) and {@code
+ * TYPE_INT_ARGB_PRE} (transparent; premultiplied so that averaging does not bleed the colour of
+ * invisible pixels into edges). Only for images this package created (no offsets, stride = width).
+ */
+final class Pixels {
+
+  private Pixels() {}
+
+  static int[] data(BufferedImage image) {
+    return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+  }
+
+  static boolean hasAlpha(BufferedImage image) {
+    return image.getType() == BufferedImage.TYPE_INT_ARGB_PRE;
+  }
+
+  /** A new image of the same working type. */
+  static BufferedImage create(int width, int height, boolean alpha) {
+    return new BufferedImage(
+        width, height, alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB);
+  }
+
+  /** Wraps packed pixels as a working image. */
+  static BufferedImage wrap(int[] pixels, int width, int height, boolean alpha) {
+    BufferedImage image = create(width, height, alpha);
+    System.arraycopy(pixels, 0, data(image), 0, width * height);
+    return image;
+  }
+
+  /** True when some pixel of an ARGB image is not fully opaque. */
+  static boolean anyTransparent(BufferedImage argb) {
+    for (int pixel : data(argb)) {
+      if (pixel >>> 24 != 255) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static int premultiply(int argb) {
+    int a = argb >>> 24;
+    if (a == 255) {
+      return argb;
+    }
+    return a << 24
+        | mul(argb >> 16 & 0xff, a) << 16
+        | mul(argb >> 8 & 0xff, a) << 8
+        | mul(argb & 0xff, a);
+  }
+
+  static int unpremultiply(int argb) {
+    int a = argb >>> 24;
+    if (a == 255 || a == 0) {
+      return a == 0 ? 0 : argb;
+    }
+    return a << 24
+        | div(argb >> 16 & 0xff, a) << 16
+        | div(argb >> 8 & 0xff, a) << 8
+        | div(argb & 0xff, a);
+  }
+
+  private static int mul(int c, int a) {
+    return (c * a + 127) / 255;
+  }
+
+  private static int div(int c, int a) {
+    return Math.min(255, (c * 255 + a / 2) / a);
+  }
+}

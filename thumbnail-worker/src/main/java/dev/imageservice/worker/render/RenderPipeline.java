@@ -1,0 +1,106 @@
+package dev.imageservice.worker.render;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders thumbnails from an image file: probe the header, refuse what is over the limits, decode
+ * once (subsampled), convert to sRGB, resize each preset, apply EXIF orientation, flatten alpha
+ * where the output has none, encode without metadata.
+ *
+ * <p>Thread-safe and stateless between calls: one instance serves every worker thread. A render
+ * holds only its own images. Permanent failures throw {@link ImageRejectedException} with a {@code
+ * FailureCode}; an unreadable file (I/O) throws {@link java.io.UncheckedIOException}; a passed
+ * deadline or an interrupt throws the retryable {@link RenderAbortedException}.
+ */
+public final class RenderPipeline {
+
+  private final RenderProperties properties;
+  private final List<RenderStep> steps;
+
+  public RenderPipeline(RenderProperties properties) {
+    this.properties = properties;
+    // The one place that orders the steps. See Orient for why it follows Resize.
+    this.steps =
+        List.of(
+            new ProbeHeader(properties.maxFrames()),
+            new GuardLimits(properties),
+            new Decode(),
+            new ConvertToSrgb(),
+            new Resize(),
+            new Orient(),
+            new FlattenAlpha(),
+            new Encode());
+    // Under a Spring Boot fat jar the ImageIO registry may have been created by a class loader
+    // that cannot see the TwelveMonkeys plug-ins; scanning again registers them.
+    ImageIO.scanForPlugins();
+  }
+
+  /** Renders without a deadline; only an interrupt stops it early. */
+  public RenderResult render(Path source, List<Preset> presets) {
+    return render(source, presets, null);
+  }
+
+  /**
+   * Renders every preset from one decode of {@code source}.
+   *
+   * @param deadline checked between steps; null for none
+   * @return the thumbnails in the order of {@code presets}
+   */
+  public RenderResult render(Path source, List<Preset> presets, @Nullable Instant deadline) {
+    if (presets.isEmpty()) {
+      throw new IllegalArgumentException("no presets to render");
+    }
+    RenderState state = RenderState.start(source, presets);
+    for (RenderStep step : steps) {
+      checkDeadline(deadline, step);
+      state = step.apply(state);
+    }
+    ImageHeader header = state.requireHeader();
+    List<RenderedThumbnail> thumbnails = new ArrayList<>();
+    for (Rendition r : state.renditions()) {
+      byte[] bytes = r.bytes() == null ? new byte[0] : r.bytes();
+      thumbnails.add(
+          new RenderedThumbnail(
+              r.preset().name(), r.image().getWidth(), r.image().getHeight(), r.format(), bytes));
+    }
+    return new RenderResult(
+        header.format(), header.orientedWidth(), header.orientedHeight(), thumbnails);
+  }
+
+  /**
+   * The configured presets with these names, in the order given; all configured presets when {@code
+   * names} is empty.
+   *
+   * @throws IllegalArgumentException naming the unknown presets
+   */
+  public List<Preset> presetsNamed(List<String> names) {
+    if (names.isEmpty()) {
+      return properties.presets();
+    }
+    Map<String, Preset> byName = new LinkedHashMap<>();
+    properties.presets().forEach(p -> byName.put(p.name(), p));
+    List<String> unknown = names.stream().filter(n -> !byName.containsKey(n)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown presets " + unknown + "; known " + byName.keySet());
+    }
+    return names.stream().distinct().map(byName::get).toList();
+  }
+
+  private static void checkDeadline(@Nullable Instant deadline, RenderStep next) {
+    String step = next.getClass().getSimpleName();
+    if (Thread.currentThread().isInterrupted()) {
+      throw new RenderAbortedException("interrupted before " + step);
+    }
+    if (deadline != null && Instant.now().isAfter(deadline)) {
+      throw new RenderAbortedException("deadline passed before " + step);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.imageservice.worker.storage;
+
+import dev.imageservice.common.job.FailureCode;
+import dev.imageservice.worker.render.ImageRejectedException;
+import dev.imageservice.worker.system.TransientFailureException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** Streams an original from S3 to a spool file, never through the heap. Thread-safe. */
+@Component
+public class OriginalFetcher {
+
+  private final S3Client s3;
+  private final WorkerStorageProperties properties;
+
+  OriginalFetcher(S3Client s3, WorkerStorageProperties properties) {
+    this.s3 = s3;
+    this.properties = properties;
+  }
+
+  /**
+   * The original in a new spool file, which the caller deletes.
+   *
+   * @throws ImageRejectedException when the object does not exist (it never will)
+   * @throws TransientFailureException when S3 is unreachable or failing
+   */
+  public Path fetch(String bucket, String key) {
+    Path file = newSpoolFile();
+    try {
+      s3.getObject(request -> request.bucket(bucket).key(key), file);
+      return file;
+    } catch (NoSuchKeyException e) {
+      delete(file);
+      throw new ImageRejectedException(
+          FailureCode.ORIGINAL_MISSING, "The original image is no longer stored", e);
+    } catch (SdkException e) {
+      delete(file);
+      throw new TransientFailureException("reading the original from S3 failed", e);
+    }
+  }
+
+  public static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // A leftover spool file is harmless; the render result matters more.
+    }
+  }
+
+  private Path newSpoolFile() {
+    try {
+      Path dir = properties.spoolDirectory();
+      Path file;
+      if (dir != null) {
+        Files.createDirectories(dir);
+        file = Files.createTempFile(dir, "original-", ".bin");
+      } else {
+        file = Files.createTempFile("original-", ".bin");
+      }
+      // The SDK refuses to overwrite an existing file.
+      Files.delete(file);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a spool file", e);
+    }
+  }
+}

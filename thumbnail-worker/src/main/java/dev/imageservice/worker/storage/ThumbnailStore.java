@@ -1,0 +1,58 @@
+package dev.imageservice.worker.storage;
+
+import dev.imageservice.common.job.Thumbnail;
+import dev.imageservice.worker.render.RenderedThumbnail;
+import dev.imageservice.worker.system.TransientFailureException;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Writes thumbnails at deterministic keys ({@code tenant/job/preset.ext}): rendering a job again
+ * overwrites its objects instead of adding new ones. Thread-safe.
+ */
+@Component
+public class ThumbnailStore {
+
+  private final S3Client s3;
+  private final WorkerStorageProperties properties;
+
+  ThumbnailStore(S3Client s3, WorkerStorageProperties properties) {
+    this.s3 = s3;
+    this.properties = properties;
+  }
+
+  public static String keyOf(String tenantId, UUID jobId, String preset, String extension) {
+    return tenantId + "/" + jobId + "/" + preset + "." + extension;
+  }
+
+  /**
+   * @throws TransientFailureException when S3 is unreachable or failing
+   */
+  public Thumbnail store(String tenantId, UUID jobId, RenderedThumbnail rendered) {
+    String key = keyOf(tenantId, jobId, rendered.preset(), rendered.format().extension());
+    String contentType = rendered.format().contentType();
+    try {
+      s3.putObject(
+          request ->
+              request
+                  .bucket(properties.thumbnailsBucket())
+                  .key(key)
+                  .contentType(contentType)
+                  .cacheControl("public, max-age=31536000, immutable"),
+          RequestBody.fromBytes(rendered.bytes()));
+    } catch (SdkException e) {
+      throw new TransientFailureException("writing thumbnail " + key + " failed", e);
+    }
+    return new Thumbnail(
+        rendered.preset(),
+        properties.thumbnailsBucket(),
+        key,
+        rendered.width(),
+        rendered.height(),
+        contentType,
+        rendered.bytes().length);
+  }
+}

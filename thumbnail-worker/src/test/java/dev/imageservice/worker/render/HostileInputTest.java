@@ -1,0 +1,142 @@
+package dev.imageservice.worker.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.sun.management.ThreadMXBean;
+import dev.imageservice.common.job.FailureCode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs made to hurt: each is refused by the guard or fails cleanly with its failure code, and the
+ * refusal allocates little (measured per thread, so other tests do not disturb the figure).
+ */
+class HostileInputTest {
+
+  // Far below what decoding any of these would take (a 100000x100000 image is 40 GB).
+  private static final long MAX_ALLOCATED_BYTES = 16L * 1024 * 1024;
+
+  private final RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
+
+  @TempDir Path dir;
+
+  @Test
+  void truncatedJpegFailsAsCorrupt() throws IOException {
+    byte[] jpeg = Files.readAllBytes(TestCorpus.committed().resolve("S10_nikon_d2h.jpg"));
+    Path half = write("half.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+    assertRejected(half, FailureCode.CORRUPT_IMAGE);
+  }
+
+  @Test
+  void emptyFileIsUnsupported() throws IOException {
+    assertRejected(write("empty.jpg", new byte[0]), FailureCode.UNSUPPORTED_FORMAT);
+  }
+
+  @Test
+  void textNamedJpgIsUnsupported() throws IOException {
+    byte[] text = "this is not a picture\n".repeat(50).getBytes(StandardCharsets.US_ASCII);
+    assertRejected(write("notes.jpg", text), FailureCode.UNSUPPORTED_FORMAT);
+  }
+
+  @Test
+  void pngClaimingTenGigapixelsIsRefusedFromTheHeader() throws IOException {
+    assertRejected(write("huge.png", pngHeaderOnly(100_000, 100_000)), FailureCode.TOO_MANY_PIXELS);
+  }
+
+  @Test
+  void gifWithThousandsOfFramesIsRefused() throws IOException {
+    Path gif = dir.resolve("frames.gif");
+    writeAnimatedGif(gif, RenderProperties.DEFAULT_MAX_FRAMES + 500);
+    assertRejected(gif, FailureCode.TOO_MANY_FRAMES);
+  }
+
+  @Test
+  void fileOverTheByteLimitIsRefused() throws IOException {
+    RenderPipeline strict = new RenderPipeline(new RenderProperties(null, 0, 0, 1000));
+    Path jpeg = TestCorpus.committed().resolve("S10_nikon_d2h.jpg");
+    ImageRejectedException e =
+        catchThrowableOfType(
+            ImageRejectedException.class,
+            () -> strict.render(jpeg, RenderProperties.DEFAULT_PRESETS));
+    assertThat(e.code()).isEqualTo(FailureCode.TOO_LARGE);
+  }
+
+  private void assertRejected(Path file, String code) {
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    ImageRejectedException e =
+        catchThrowableOfType(
+            ImageRejectedException.class,
+            () -> pipeline.render(file, RenderProperties.DEFAULT_PRESETS));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    System.out.printf(
+        "%s: %s (%s), %d kB allocated%n",
+        file.getFileName(), e.code(), e.getMessage(), allocated / 1024);
+    assertThat(e.code()).isEqualTo(code);
+    assertThat(e.retryable()).isFalse();
+    assertThat(allocated).isLessThan(MAX_ALLOCATED_BYTES);
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(dir.resolve(name), bytes);
+  }
+
+  /** A PNG with a valid IHDR (correct CRC) and a tiny IDAT, claiming the given size. */
+  static byte[] pngHeaderOnly(int width, int height) {
+    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
+    ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    Deflater deflater = new Deflater();
+    deflater.setInput(new byte[1024]);
+    deflater.finish();
+    byte[] idat = new byte[256];
+    int idatLength = deflater.deflate(idat);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    chunk(out, "IHDR", ihdr.array());
+    chunk(out, "IDAT", java.util.Arrays.copyOf(idat, idatLength));
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(typeBytes);
+    crc.update(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.writeBytes(typeBytes);
+    out.writeBytes(data);
+    out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  private static void writeAnimatedGif(Path target, int frames) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(target.toFile())) {
+      writer.setOutput(out);
+      writer.prepareWriteSequence(null);
+      for (int i = 0; i < frames; i++) {
+        BufferedImage frame = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_INDEXED);
+        frame.setRGB(i % 4, 0, 0xffffff);
+        writer.writeToSequence(new IIOImage(frame, null, null), null);
+      }
+      writer.endWriteSequence();
+    } finally {
+      writer.dispose();
+    }
+  }
+}
