@@ -14,10 +14,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
 
@@ -25,26 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The upload API against real embedded PostgreSQL, S3Proxy, ElasticMQ and SNS: what an uploader
  * sees, and what reaches the queue the workers consume.
  */
-@SpringBootTest(
-    classes = ApiGatewayApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.config.name=api-gateway",
-      "image-service.auth.keys=tenantA:keyA,tenantB:keyB",
-      "image-service.upload.max-size=2MB"
-    })
-class UploadApiIT {
-
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void infrastructure(DynamicPropertyRegistry registry) {
-    EmbeddedInfrastructure.register(registry);
-  }
-
-  private ApiClient api() {
-    return new ApiClient(port);
-  }
+class UploadApiIT extends ApiIntegrationTest {
 
   @Test
   void rawUploadIsAcceptedRecordedAndAnnouncedOnTheQueue() {
@@ -210,17 +187,6 @@ class UploadApiIT {
         .isEqualTo("UP");
   }
 
-  private static void assertProblem(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-    JsonNode problem = json(response);
-    assertThat(problem.get("status").asInt()).isEqualTo(status);
-    assertThat(problem.get("code").asString()).isEqualTo(code);
-    assertThat(problem.get("type").asString()).startsWith("https://image-service.dev/problems/");
-    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
   private static Message awaitQueuedEvent(String jobId) {
     var sqs = EmbeddedInfrastructure.get().sqs();
     String queueUrl = sqs.getQueueUrl(r -> r.queueName("thumbnail-requests")).queueUrl();
@@ -249,14 +215,6 @@ class UploadApiIT {
   private static long size(Path file) {
     try {
       return Files.size(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -13,9 +13,10 @@ import java.util.Map;
 /**
  * The API keys of the local run: {@code IMAGE_SERVICE_API_KEY} for the tenant {@code default}, plus
  * any {@code IMAGE_SERVICE_API_KEYS} pairs. When neither is set a key is generated once, kept in
- * the data folder (so a restart keeps it) and printed.
+ * the data folder (so a restart keeps it) and printed. The admin key for {@code /admin} comes from
+ * {@code IMAGE_SERVICE_ADMIN_KEY}, or is generated the same way into {@code generated-admin-key}.
  */
-record ApiKeys(List<String> pairs, String shown) {
+record ApiKeys(List<String> pairs, String adminKey, String shown) {
 
   static final String DEFAULT_TENANT = "default";
 
@@ -39,11 +40,20 @@ record ApiKeys(List<String> pairs, String shown) {
         }
       }
     }
-    return new ApiKeys(List.copyOf(pairs), shown);
+    String adminKey = settings.adminKey();
+    if (adminKey != null) {
+      shown += "; admin key from IMAGE_SERVICE_ADMIN_KEY";
+    } else {
+      adminKey = generatedKey(settings.dataDirectory().resolve("generated-admin-key"));
+      shown +=
+          "; admin key: " + adminKey + " (generated; set IMAGE_SERVICE_ADMIN_KEY to choose one)";
+    }
+    return new ApiKeys(List.copyOf(pairs), adminKey, shown);
   }
 
   Map<String, Object> springProperties() {
-    return Map.of("image-service.auth.keys", String.join(",", pairs));
+    return Map.of(
+        "image-service.auth.keys", String.join(",", pairs), "image-service.admin.keys", adminKey);
   }
 
   String describe() {

@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The local run's settings, from the environment: {@code IMAGE_SERVICE_DATA_DIR} (default {@code
  * .local} in the current folder), {@code IMAGE_SERVICE_API_KEY}, {@code IMAGE_SERVICE_API_KEYS}
- * ({@code tenantA:keyA,tenantB:keyB}), {@code IMAGE_SERVICE_PORT} (default 8080).
+ * ({@code tenantA:keyA,tenantB:keyB}), {@code IMAGE_SERVICE_ADMIN_KEY} (the operators' key for
+ * {@code /admin}, at least 16 characters), {@code IMAGE_SERVICE_PORT} (default 8080).
  */
 record LocalSettings(
     Path dataDirectory,
     @Nullable String apiKey,
     @Nullable String apiKeys,
+    @Nullable String adminKey,
     int apiPort,
     int workerPort) {
 
@@ -23,6 +25,7 @@ record LocalSettings(
         data,
         blankToNull(env.get("IMAGE_SERVICE_API_KEY")),
         blankToNull(env.get("IMAGE_SERVICE_API_KEYS")),
+        blankToNull(env.get("IMAGE_SERVICE_ADMIN_KEY")),
         port,
         port + 1);
   }

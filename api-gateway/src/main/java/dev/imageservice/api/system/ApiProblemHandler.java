@@ -1,7 +1,13 @@
 package dev.imageservice.api.system;
 
 import dev.imageservice.common.problem.ProblemType;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +60,49 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         .body(Problems.of(e.type(), e.getMessage(), request.getRequestURI()));
   }
 
-  @ExceptionHandler({
-    DataAccessException.class,
-    SdkException.class,
-    org.jdbi.v3.core.ConnectionException.class
-  })
+  @ExceptionHandler({DataAccessException.class, SdkException.class, ConnectionException.class})
   ResponseEntity<ProblemDetail> handleDependencyDown(
       RuntimeException e, HttpServletRequest request) {
     return handleProblem(ProblemException.unavailable("A storage dependency", e), request);
+  }
+
+  /** An open circuit: the dependency is known to be down, so the call was not even tried. */
+  @ExceptionHandler(CallNotPermittedException.class)
+  ResponseEntity<ProblemDetail> handleOpenCircuit(
+      CallNotPermittedException e, HttpServletRequest request) {
+    return handleProblem(ProblemException.unavailable("A storage dependency", e), request);
+  }
+
+  /**
+   * A statement that failed because the database went away mid-request is a 503 like a refused
+   * connection; any other statement failure is a bug of ours (500).
+   */
+  @ExceptionHandler(JdbiException.class)
+  ResponseEntity<ProblemDetail> handleDatabase(JdbiException e, HttpServletRequest request) {
+    if (DatabaseFailures.isConnectionLoss(e)) {
+      return handleDependencyDown(e, request);
+    }
+    return handleUnexpected(e, request);
+  }
+
+  /** A request parameter outside its declared bounds (e.g. {@code limit=0}). */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> handleInvalidParameter(
+      ConstraintViolationException e, HttpServletRequest request) {
+    String detail =
+        e.getConstraintViolations().stream()
+            .map(v -> lastNode(v.getPropertyPath()) + " " + v.getMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return handleProblem(new ProblemException(ProblemType.MALFORMED_REQUEST, detail), request);
+  }
+
+  private static String lastNode(Path path) {
+    String name = "parameter";
+    for (Path.Node node : path) {
+      name = node.getName();
+    }
+    return name;
   }
 
   @ExceptionHandler(Exception.class)

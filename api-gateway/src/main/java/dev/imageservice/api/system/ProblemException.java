@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class ProblemException extends RuntimeException {
 
+  /** What a client should wait after a 503 when nothing better is known. */
+  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
   private final ProblemType type;
   private final @Nullable Duration retryAfter;
 
@@ -26,10 +29,15 @@ public class ProblemException extends RuntimeException {
 
   /** A dependency (database, S3) is down: the client should retry after a while. */
   public static ProblemException unavailable(String what, Throwable cause) {
+    return unavailable(what, cause, DEFAULT_RETRY_AFTER);
+  }
+
+  /** As {@link #unavailable(String, Throwable)}, with the wait the client should observe. */
+  public static ProblemException unavailable(String what, Throwable cause, Duration retryAfter) {
     return new ProblemException(
         ProblemType.SERVICE_UNAVAILABLE,
         what + " is temporarily unavailable; retry later",
-        Duration.ofSeconds(5),
+        retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter,
         cause);
   }
 

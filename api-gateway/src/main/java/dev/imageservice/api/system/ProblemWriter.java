@@ -33,7 +33,8 @@ public class ProblemWriter {
     if (type == ProblemType.UNAUTHORIZED) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     } else if (type == ProblemType.SERVICE_UNAVAILABLE) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+      response.setHeader(
+          HttpHeaders.RETRY_AFTER, Long.toString(ProblemException.DEFAULT_RETRY_AFTER.toSeconds()));
     }
     json.writeValue(response.getOutputStream(), Problems.of(type, detail, request.getRequestURI()));
   }

@@ -28,6 +28,7 @@ public final class Problems {
     return switch (status) {
       case 400 -> ProblemType.MALFORMED_REQUEST;
       case 401 -> ProblemType.UNAUTHORIZED;
+      case 403 -> ProblemType.FORBIDDEN;
       case 404 -> ProblemType.NOT_FOUND;
       case 405 -> ProblemType.METHOD_NOT_ALLOWED;
       case 406 -> ProblemType.NOT_ACCEPTABLE;

@@ -4,7 +4,6 @@ import dev.imageservice.api.auth.Tenant;
 import dev.imageservice.api.job.JobView;
 import dev.imageservice.api.job.JobViews;
 import dev.imageservice.api.storage.OriginalStore;
-import dev.imageservice.api.system.ProblemException;
 import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.job.Job;
 import dev.imageservice.common.job.JobRepository;
@@ -23,8 +22,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Accepts an upload: spools and sniffs it, stores the original, then records the job and its {@code
@@ -94,32 +93,38 @@ public class UploadService {
     try {
       SniffedImage image = sniffer.sniff(file);
       UUID jobId = UUID.randomUUID();
+      // Every log line about this upload from here on carries the job id (a JSON field in ECS).
+      try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId.toString())) {
+        return store(tenant, jobId, file, image, requested, idempotencyKey);
+      }
+    } finally {
+      UploadSpooler.deleteQuietly(file);
+    }
+  }
+
+  private Accepted store(
+      Tenant tenant,
+      UUID jobId,
+      Path file,
+      SniffedImage image,
+      List<String> requested,
+      @Nullable String idempotencyKey) {
+    try {
       String key = OriginalStore.keyOf(tenant.id(), jobId);
       long bytes = Files.size(file);
-      store(key, file, image.contentType());
+      originals.store(key, file, image.contentType());
       NewJob job =
           new NewJob(
               jobId,
               tenant.id(),
               requested,
               // Width and height are left to the worker, which reports them as displayed (after
-              // EXIF
-              // orientation); the raw header's would be swapped for most phone photos.
+              // EXIF orientation); the raw header's would be swapped for most phone photos.
               new Job.Original(originals.bucket(), key, image.contentType(), bytes, null, null),
               idempotencyKey);
       return record(job);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
-    } finally {
-      UploadSpooler.deleteQuietly(file);
-    }
-  }
-
-  private void store(String key, Path file, String contentType) {
-    try {
-      originals.store(key, file, contentType);
-    } catch (SdkException e) {
-      throw ProblemException.unavailable("Image storage", e);
     }
   }
 
@@ -148,6 +153,7 @@ public class UploadService {
     if (recorded.isEmpty()) {
       // A concurrent retry with the same idempotency key won the race: answer with its job.
       originals.delete(job.original().key());
+      log.info("idempotency key reused concurrently: answering the winner's job instead");
       return new Accepted(
           existing(new Tenant(job.tenantId()), job.idempotencyKey()).orElseThrow(), false);
     }

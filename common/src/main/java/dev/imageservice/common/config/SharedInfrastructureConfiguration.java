@@ -3,12 +3,14 @@ package dev.imageservice.common.config;
 import dev.imageservice.common.apikey.ApiKeyRepository;
 import dev.imageservice.common.db.JdbiFactory;
 import dev.imageservice.common.job.JobRepository;
+import dev.imageservice.common.outbox.EventPublisher;
 import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
 import dev.imageservice.common.outbox.SnsEventPublisher;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -64,17 +66,22 @@ public class SharedInfrastructureConfiguration {
     return builder.build();
   }
 
+  /**
+   * The relay publishes through the application's own {@link EventPublisher} bean when it defines
+   * one (the API wraps SNS in a retry and circuit breaker), else straight to SNS.
+   */
   @Bean
   OutboxRelay outboxRelay(
       Jdbi jdbi,
       OutboxRepository outbox,
       SnsClient sns,
       EventPublishingProperties properties,
-      Clock clock) {
+      Clock clock,
+      ObjectProvider<EventPublisher> publisher) {
     return new OutboxRelay(
         jdbi,
         outbox,
-        new SnsEventPublisher(sns, properties.topicArn()),
+        publisher.getIfAvailable(() -> new SnsEventPublisher(sns, properties.topicArn())),
         properties.relayInterval(),
         properties.relayBatchSize(),
         clock);

@@ -163,6 +163,28 @@ public final class JobRepository {
   }
 
   /**
+   * {@code QUEUED}, or {@code PROCESSING} whose lease has expired, {@code -> FAILED}: unlike {@link
+   * #markFailed} it leaves alone a job a live worker holds. False if nothing changed.
+   */
+  public boolean markFailedUnlessHeld(Handle handle, UUID jobId, JobError error, Instant now) {
+    return handle
+            .createUpdate(
+                """
+                update jobs set status = 'FAILED', lease_until = null, error_code = :code,
+                    error_message = :message, updated_at = :now, completed_at = :now
+                where job_id = :jobId
+                  and (status = 'QUEUED'
+                       or (status = 'PROCESSING' and (lease_until is null or lease_until < :now)))
+                """)
+            .bind("jobId", jobId)
+            .bind("code", error.code())
+            .bind("message", error.message())
+            .bind("now", utc(now))
+            .execute()
+        == 1;
+  }
+
+  /**
    * Gives a claim back (worker shutting down) so that the next delivery need not wait out the
    * lease.
    */
@@ -197,6 +219,26 @@ public final class JobRepository {
         .bind("limit", limit)
         .map(JobRepository::mapJob)
         .list();
+  }
+
+  /**
+   * An operator's retry: {@code FAILED -> QUEUED} with the error cleared and the attempts kept
+   * (they count every render tried). Empty if the job is unknown or not {@code FAILED}, so a
+   * repeated retry does not queue the job twice.
+   */
+  public Optional<Job> requeueFailed(Handle handle, UUID jobId, Instant now) {
+    return handle
+        .createQuery(
+            """
+            update jobs set status = 'QUEUED', lease_until = null, error_code = null,
+                error_message = null, completed_at = null, updated_at = :now
+            where job_id = :jobId and status = 'FAILED'
+            returning\s"""
+                + JOB_COLUMNS)
+        .bind("jobId", jobId)
+        .bind("now", utc(now))
+        .map(JobRepository::mapJob)
+        .findOne();
   }
 
   /** Inserts or replaces a thumbnail row: re-rendering a preset never adds a second row. */

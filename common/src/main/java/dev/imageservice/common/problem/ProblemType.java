@@ -10,12 +10,14 @@ import java.net.URI;
 public enum ProblemType {
   MALFORMED_REQUEST(400, "malformed_request", "The request is malformed"),
   UNAUTHORIZED(401, "unauthorized", "A valid API key is required"),
+  FORBIDDEN(403, "forbidden", "This key may not perform the operation"),
   NOT_FOUND(404, "not_found", "No such resource"),
   METHOD_NOT_ALLOWED(405, "method_not_allowed", "Method not allowed"),
   NOT_ACCEPTABLE(406, "not_acceptable", "Not acceptable"),
   PAYLOAD_TOO_LARGE(413, "payload_too_large", "The upload is too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Not an image format we read"),
   THUMBNAIL_NOT_READY(409, "thumbnail_not_ready", "The thumbnail is not available"),
+  JOB_NOT_RETRYABLE(409, "job_not_retryable", "Only a FAILED job can be retried"),
   SERVICE_UNAVAILABLE(503, "service_unavailable", "A dependency is unavailable, retry later"),
   INTERNAL_ERROR(500, "internal_error", "Unexpected error");
 

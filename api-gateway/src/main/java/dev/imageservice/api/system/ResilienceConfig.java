@@ -1,0 +1,77 @@
+package dev.imageservice.api.system;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the retry and circuit breaker of each outbound dependency from {@link
+ * ResilienceProperties}, and exports their state as metrics ({@code
+ * resilience4j_circuitbreaker_state{name="s3"}}, ...).
+ */
+@Configuration(proxyBeanMethods = false)
+class ResilienceConfig {
+
+  @Bean
+  CircuitBreakerRegistry circuitBreakerRegistry(
+      ResilienceProperties properties, MeterRegistry meters) {
+    CircuitBreakerConfig config =
+        CircuitBreakerConfig.custom()
+            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .slidingWindowSize(properties.slidingWindowSize())
+            .minimumNumberOfCalls(properties.minimumCalls())
+            .failureRateThreshold(properties.failureRateThreshold())
+            .waitDurationInOpenState(properties.openStateWait())
+            .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
+            .automaticTransitionFromOpenToHalfOpenEnabled(false)
+            .recordException(DependencyGuard::isTransient)
+            .build();
+    CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
+    TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+    return registry;
+  }
+
+  @Bean
+  RetryRegistry retryRegistry(ResilienceProperties properties, MeterRegistry meters) {
+    RetryConfig config =
+        RetryConfig.custom()
+            .maxAttempts(properties.maxAttempts())
+            .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryWait(), 2.0))
+            .retryOnException(DependencyGuard::isTransient)
+            .build();
+    RetryRegistry registry = RetryRegistry.of(config);
+    TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
+    return registry;
+  }
+
+  @Bean
+  @Qualifier(DependencyGuard.S3)
+  DependencyGuard s3Guard(
+      CircuitBreakerRegistry breakers, RetryRegistry retries, ResilienceProperties properties) {
+    return guard(DependencyGuard.S3, breakers, retries, properties);
+  }
+
+  @Bean
+  @Qualifier(DependencyGuard.SNS)
+  DependencyGuard snsGuard(
+      CircuitBreakerRegistry breakers, RetryRegistry retries, ResilienceProperties properties) {
+    return guard(DependencyGuard.SNS, breakers, retries, properties);
+  }
+
+  private static DependencyGuard guard(
+      String name,
+      CircuitBreakerRegistry breakers,
+      RetryRegistry retries,
+      ResilienceProperties properties) {
+    return new DependencyGuard(
+        retries.retry(name), breakers.circuitBreaker(name), properties.openStateWait());
+  }
+}

@@ -1,0 +1,178 @@
+// The image-service console: talks only to the public v1 API with the user's key. The key is kept
+// in sessionStorage, so it is gone when the browser tab closes.
+(() => {
+  "use strict";
+  const KEY_STORAGE = "image-service.api-key";
+  const $ = (id) => document.getElementById(id);
+  let nextCursor = null;
+
+  const apiKey = () => sessionStorage.getItem(KEY_STORAGE);
+
+  async function api(path, options = {}) {
+    const headers = Object.assign({ Authorization: "Bearer " + apiKey() }, options.headers || {});
+    const response = await fetch(path, Object.assign({}, options, { headers }));
+    const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : null;
+    if (!response.ok) {
+      const problem = body || {};
+      const error = new Error(problem.detail || response.statusText);
+      error.code = problem.code || String(response.status);
+      throw error;
+    }
+    return body;
+  }
+
+  function formatBytes(bytes) {
+    if (bytes < 1024) return bytes + " B";
+    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1) + " KB";
+    return (bytes / 1024 / 1024).toFixed(1) + " MB";
+  }
+
+  function newCard(name) {
+    const card = $("card-template").content.firstElementChild.cloneNode(true);
+    card.querySelector(".name").textContent = name;
+    return card;
+  }
+
+  function render(card, job) {
+    card.dataset.jobId = job.jobId;
+    card.dataset.status = job.status;
+    const status = card.querySelector(".status");
+    status.textContent = job.status;
+    status.className = "status " + job.status;
+    const o = job.original || {};
+    const size = o.width ? `${o.width}×${o.height}, ` : "";
+    card.querySelector(".meta").textContent =
+      `original ${o.contentType || ""} ${size}${formatBytes(o.bytes || 0)} · job ${job.jobId} · attempts ${job.attempts}`;
+    const error = card.querySelector(".error");
+    error.hidden = !job.error;
+    error.textContent = job.error ? `${job.error.code}: ${job.error.message}` : "";
+    const list = card.querySelector(".thumbs");
+    list.replaceChildren(...(job.thumbnails || []).map((t) => thumbnail(t)));
+  }
+
+  function thumbnail(t) {
+    const item = document.createElement("li");
+    const figure = document.createElement("figure");
+    const img = document.createElement("img");
+    img.src = t.url;
+    img.alt = `${t.preset} thumbnail, ${t.width} by ${t.height}`;
+    img.width = t.width;
+    img.height = t.height;
+    const caption = document.createElement("figcaption");
+    caption.textContent = `${t.preset}: ${t.width}×${t.height}, ${formatBytes(t.bytes)}`;
+    figure.append(img, caption);
+    item.append(figure);
+    return item;
+  }
+
+  function showError(card, code, message) {
+    const status = card.querySelector(".status");
+    status.textContent = "FAILED";
+    status.className = "status FAILED";
+    card.dataset.status = "FAILED";
+    const error = card.querySelector(".error");
+    error.hidden = false;
+    error.textContent = `${code}: ${message}`;
+  }
+
+  // Polls with back-off (0.5 s growing to 5 s) until the job is finished.
+  async function follow(card, jobId, delay = 500) {
+    try {
+      const job = await api("/v1/jobs/" + encodeURIComponent(jobId));
+      render(card, job);
+      if (job.status === "SUCCEEDED" || job.status === "FAILED") return;
+    } catch (e) {
+      if (e.code === "unauthorized") return showError(card, e.code, e.message);
+    }
+    setTimeout(() => follow(card, jobId, Math.min(delay * 1.5, 5000)), delay);
+  }
+
+  async function upload(file) {
+    const card = newCard(file.name);
+    card.querySelector(".status").textContent = "UPLOADING";
+    card.querySelector(".status").className = "status UPLOADING";
+    $("uploads").prepend(card);
+    const form = new FormData();
+    form.append("file", file);
+    try {
+      const job = await api("/v1/images", { method: "POST", body: form });
+      render(card, job);
+      follow(card, job.jobId);
+    } catch (e) {
+      showError(card, e.code, e.message);
+    }
+  }
+
+  async function loadJobs(append) {
+    if (!apiKey()) return;
+    const params = new URLSearchParams({ limit: "10" });
+    const status = $("status-filter").value;
+    if (status) params.set("status", status);
+    if (append && nextCursor) params.set("cursor", nextCursor);
+    try {
+      const page = await api("/v1/jobs?" + params);
+      const cards = page.jobs.map((job) => {
+        const card = newCard(job.jobId);
+        render(card, job);
+        return card;
+      });
+      if (append) $("recent").append(...cards);
+      else $("recent").replaceChildren(...cards);
+      nextCursor = page.nextCursor || null;
+      $("more-jobs").hidden = !nextCursor;
+    } catch (e) {
+      $("key-status").textContent = `${e.code}: ${e.message}`;
+    }
+  }
+
+  function uploadAll(files) {
+    if (!apiKey()) {
+      $("key-status").textContent = "Enter an API key first.";
+      $("api-key").focus();
+      return;
+    }
+    [...files].forEach(upload);
+  }
+
+  $("key-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    sessionStorage.setItem(KEY_STORAGE, $("api-key").value.trim());
+    $("api-key").value = "";
+    $("key-status").textContent = "Key set for this browser session.";
+    loadJobs(false);
+  });
+  $("forget-key").addEventListener("click", () => {
+    sessionStorage.removeItem(KEY_STORAGE);
+    $("key-status").textContent = "Key forgotten.";
+    $("recent").replaceChildren();
+  });
+  const drop = $("drop-zone");
+  drop.addEventListener("click", () => $("file-input").click());
+  drop.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      $("file-input").click();
+    }
+  });
+  drop.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    drop.classList.add("over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", (event) => {
+    event.preventDefault();
+    drop.classList.remove("over");
+    uploadAll(event.dataTransfer.files);
+  });
+  $("file-input").addEventListener("change", (event) => {
+    uploadAll(event.target.files);
+    event.target.value = "";
+  });
+  $("status-filter").addEventListener("change", () => loadJobs(false));
+  $("refresh-jobs").addEventListener("click", () => loadJobs(false));
+  $("more-jobs").addEventListener("click", () => loadJobs(true));
+  if (apiKey()) {
+    $("key-status").textContent = "Using the key of this browser session.";
+    loadJobs(false);
+  }
+})();
