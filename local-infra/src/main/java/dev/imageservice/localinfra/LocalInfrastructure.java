@@ -96,6 +96,16 @@ public final class LocalInfrastructure implements AutoCloseable {
     return sqs;
   }
 
+  /** The PostgreSQL server, e.g. to stop and restart it in a fault test. */
+  public EmbeddedPostgresServer postgres() {
+    return postgres;
+  }
+
+  /** The S3 server, e.g. to stop and restart it in a fault test. */
+  public S3ProxyServer s3() {
+    return s3;
+  }
+
   /** Builds an SDK client of any service pointed at an embedded server. */
   public static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, C>, C>
       C client(B builder, URI endpoint) {

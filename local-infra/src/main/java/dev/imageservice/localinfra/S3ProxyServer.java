@@ -1,6 +1,9 @@
 package dev.imageservice.localinfra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
@@ -11,17 +14,27 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An S3-compatible server (S3Proxy) that checks AWS V4 signatures, so presigned URLs are really
- * validated. With a base directory objects are kept on disk; without one they live in memory. Not
- * thread-safe: start and close from one thread.
+ * validated. With a base directory objects are kept on disk; without one they live in memory. The
+ * HTTP endpoint can be stopped and started again on the same port over the same store (fault
+ * tests). Not thread-safe: start, stop and close from one thread.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
-  private final S3Proxy proxy;
+  private final BlobStore blobStore;
+  private final String host;
+  private final String accessKey;
+  private final String secretKey;
   private final URI endpoint;
+  private @Nullable S3Proxy proxy;
 
-  private S3ProxyServer(S3Proxy proxy, URI endpoint) {
-    this.proxy = proxy;
-    this.endpoint = endpoint;
+  private S3ProxyServer(
+      BlobStore blobStore, String host, int port, String accessKey, String secretKey) {
+    this.blobStore = blobStore;
+    this.host = host;
+    this.accessKey = accessKey;
+    this.secretKey = secretKey;
+    this.proxy = launch(port);
+    this.endpoint = URI.create("http://" + host + ":" + proxy.getPort());
   }
 
   public static S3ProxyServer start(
@@ -34,16 +47,20 @@ public final class S3ProxyServer implements AutoCloseable {
       properties.setProperty("jclouds.filesystem.basedir", baseDirectory.toString());
     }
     BlobStore blobStore = BlobStores.create(provider, properties);
-    S3Proxy proxy =
+    return new S3ProxyServer(blobStore, host, port, accessKey, secretKey);
+  }
+
+  private S3Proxy launch(int port) {
+    S3Proxy started =
         S3Proxy.builder()
             .blobStore(blobStore)
             .endpoint(URI.create("http://" + host + ":" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
             .build();
     try {
-      proxy.start();
-      while (!proxy.getState().equals("STARTED")) {
-        if (proxy.getState().equals("FAILED")) {
+      started.start();
+      while (!started.getState().equals("STARTED")) {
+        if (started.getState().equals("FAILED")) {
           throw new IllegalStateException("S3Proxy failed to start on port " + port);
         }
         Thread.onSpinWait();
@@ -51,14 +68,14 @@ public final class S3ProxyServer implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("S3Proxy did not start", e);
     }
-    return new S3ProxyServer(proxy, URI.create("http://" + host + ":" + proxy.getPort()));
+    return started;
   }
 
   private static void createDirectories(Path directory) {
     try {
-      java.nio.file.Files.createDirectories(directory);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot create " + directory, e);
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
     }
   }
 
@@ -66,12 +83,28 @@ public final class S3ProxyServer implements AutoCloseable {
     return endpoint;
   }
 
+  /** Stops serving, keeping the objects: clients see connections refused until {@link #restart}. */
+  public void stop() {
+    if (proxy != null) {
+      try {
+        proxy.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("S3Proxy did not stop", e);
+      } finally {
+        proxy = null;
+      }
+    }
+  }
+
+  /** Serves the same objects again on the same port. */
+  public void restart() {
+    if (proxy == null) {
+      proxy = launch(endpoint.getPort());
+    }
+  }
+
   @Override
   public void close() {
-    try {
-      proxy.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("S3Proxy did not stop", e);
-    }
+    stop();
   }
 }

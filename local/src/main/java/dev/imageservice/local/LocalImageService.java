@@ -22,12 +22,16 @@ public final class LocalImageService {
 
   private LocalImageService() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     LocalSettings settings = LocalSettings.fromEnvironment(System.getenv());
     AtomicReference<AutoCloseable> running = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running.get()), "local-shutdown"));
     try {
-      if (args.length > 0 && args[0].equals("worker")) {
+      if (args.length > 0 && args[0].equals("bench")) {
+        dev.imageservice.local.bench.Benchmarks.main(
+            java.util.Arrays.copyOfRange(args, 1, args.length));
+        System.exit(0);
+      } else if (args.length > 0 && args[0].equals("worker")) {
         running.set(startExtraWorker(settings));
       } else {
         running.set(startAll(settings));

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,25 +18,28 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * The whole system in one JVM: the embedded infrastructure, the api-gateway and a worker, wired by
  * configuration alone, exactly as they would be wired to AWS. Used by the local run and by the
- * end-to-end tests. Closing it stops the worker, then the API, then the servers. Not thread-safe.
+ * end-to-end tests. The worker can be stopped and started again (fault tests). Closing it stops the
+ * worker, then the API, then the servers. Not thread-safe.
  */
 public final class LocalSystem implements AutoCloseable {
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final LocalInfrastructure infrastructure;
   private final ConfigurableApplicationContext api;
+  private final Map<String, Object> workerProperties;
+  private @Nullable ConfigurableApplicationContext worker;
 
   private LocalSystem(
       LocalInfrastructureSettings settings,
       Map<String, Object> apiProperties,
       Map<String, Object> workerProperties) {
+    this.workerProperties = Map.copyOf(workerProperties);
     infrastructure = LocalInfrastructure.start(settings);
     running.push(infrastructure);
     try {
       api = startService(ApiGatewayApplication.application(), merged(apiProperties));
       running.push(api);
-      running.push(
-          startService(ThumbnailWorkerApplication.application(), merged(workerProperties)));
+      startWorker(Map.of());
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -59,6 +63,45 @@ public final class LocalSystem implements AutoCloseable {
 
   public LocalInfrastructure infrastructure() {
     return infrastructure;
+  }
+
+  /**
+   * The running worker's context (its beans, e.g. the meter registry).
+   *
+   * @throws IllegalStateException when the worker is stopped
+   */
+  public ConfigurableApplicationContext worker() {
+    if (worker == null) {
+      throw new IllegalStateException("the worker is stopped");
+    }
+    return worker;
+  }
+
+  public boolean workerRunning() {
+    return worker != null;
+  }
+
+  /** Stops the worker gracefully (it finishes or abandons its messages); no-op if stopped. */
+  public void stopWorker() {
+    if (worker != null) {
+      try {
+        worker.close();
+      } finally {
+        worker = null;
+      }
+    }
+  }
+
+  /**
+   * Starts a worker, replacing a running one, with the properties given at start plus {@code
+   * overrides}.
+   */
+  public ConfigurableApplicationContext startWorker(Map<String, Object> overrides) {
+    stopWorker();
+    Map<String, Object> properties = merged(workerProperties);
+    properties.putAll(overrides);
+    worker = startService(ThumbnailWorkerApplication.application(), properties);
+    return worker;
   }
 
   public int apiPort() {
@@ -89,6 +132,11 @@ public final class LocalSystem implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      stopWorker();
+    } catch (RuntimeException e) {
+      System.err.println("stopping the worker: " + e);
+    }
     while (!running.isEmpty()) {
       try {
         running.pop().close();

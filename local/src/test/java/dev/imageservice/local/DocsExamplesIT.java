@@ -81,21 +81,36 @@ class DocsExamplesIT {
     java.net.http.HttpResponse<String> openApi =
         java.net.http.HttpClient.newHttpClient()
             .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + system.apiPort() + "/v3/api-docs")).build(),
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://localhost:" + system.apiPort() + "/v3/api-docs"))
+                    .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-    tools.jackson.databind.JsonNode paths = tools.jackson.databind.json.JsonMapper.builder().build().readTree(openApi.body()).get("paths");
+    tools.jackson.databind.JsonNode paths =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(openApi.body())
+            .get("paths");
 
     List<String> documented = new ArrayList<>();
-    java.util.regex.Matcher headings = java.util.regex.Pattern.compile("(?m)^## `(GET|POST) (/v1/[^`]*)`").matcher(docs);
+    java.util.regex.Matcher headings =
+        java.util.regex.Pattern.compile("(?m)^## `(GET|POST) (/v1/[^`]*)`").matcher(docs);
     while (headings.find()) {
       documented.add(headings.group(1).toLowerCase() + " " + headings.group(2));
     }
     List<String> served = new ArrayList<>();
-    paths.properties().forEach(path -> path.getValue().properties().forEach(op -> {
-      if (path.getKey().startsWith("/v1/")) {
-        served.add(op.getKey() + " " + path.getKey());
-      }
-    }));
+    paths
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        op -> {
+                          if (path.getKey().startsWith("/v1/")) {
+                            served.add(op.getKey() + " " + path.getKey());
+                          }
+                        }));
 
     assertThat(documented).containsExactlyInAnyOrderElementsOf(served);
   }

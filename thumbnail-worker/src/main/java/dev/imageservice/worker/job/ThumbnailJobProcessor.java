@@ -1,35 +1,40 @@
 package dev.imageservice.worker.job;
 
 import dev.imageservice.common.event.ImageUploaded;
-import dev.imageservice.common.event.ThumbnailRef;
-import dev.imageservice.common.event.ThumbnailsFailed;
-import dev.imageservice.common.event.ThumbnailsGenerated;
 import dev.imageservice.common.job.Job;
 import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.Thumbnail;
-import dev.imageservice.common.outbox.OutboxRelay;
-import dev.imageservice.common.outbox.OutboxRepository;
 import dev.imageservice.worker.render.ImageRejectedException;
+import dev.imageservice.worker.render.Preset;
+import dev.imageservice.worker.render.RenderAbortedException;
 import dev.imageservice.worker.render.RenderPipeline;
 import dev.imageservice.worker.render.RenderResult;
 import dev.imageservice.worker.storage.OriginalFetcher;
 import dev.imageservice.worker.storage.ThumbnailStore;
 import dev.imageservice.worker.system.TransientFailureException;
+import dev.imageservice.worker.system.WorkerException;
+import dev.imageservice.worker.system.WorkerScheduler;
+import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * Renders one job, idempotently: the job is claimed by a conditional update, thumbnails go to
- * deterministic keys, and rows, status and the completion event are written in one transaction. A
- * repeated delivery of a finished job does nothing. Thread-safe; one call per message.
+ * Renders one job, idempotently: the job is claimed by a conditional update and its lease renewed
+ * while this worker holds it; the decode waits for its share of the {@link RenderMemoryBudget};
+ * thumbnails go to deterministic keys; rows, status and the completion event are written in one
+ * transaction ({@link JobOutcomes}). A repeated delivery of a finished job does nothing. A
+ * transient failure gives the claim back, so that the redelivery can claim at once. Thread-safe;
+ * one call per message.
  */
 @Service
 public class ThumbnailJobProcessor {
@@ -38,31 +43,40 @@ public class ThumbnailJobProcessor {
 
   private final Jdbi jdbi;
   private final JobRepository jobs;
-  private final OutboxRepository outbox;
-  private final OutboxRelay relay;
   private final OriginalFetcher originals;
   private final ThumbnailStore thumbnails;
   private final RenderPipeline renderer;
+  private final RenderMemoryBudget budget;
+  private final InFlightJobs inFlight;
+  private final JobOutcomes outcomes;
+  private final JobMetrics metrics;
+  private final WorkerScheduler scheduler;
   private final JobProperties properties;
   private final Clock clock;
 
   ThumbnailJobProcessor(
       Jdbi jdbi,
       JobRepository jobs,
-      OutboxRepository outbox,
-      OutboxRelay relay,
       OriginalFetcher originals,
       ThumbnailStore thumbnails,
       RenderPipeline renderer,
+      RenderMemoryBudget budget,
+      InFlightJobs inFlight,
+      JobOutcomes outcomes,
+      JobMetrics metrics,
+      WorkerScheduler scheduler,
       JobProperties properties,
       Clock clock) {
     this.jdbi = jdbi;
     this.jobs = jobs;
-    this.outbox = outbox;
-    this.relay = relay;
     this.originals = originals;
     this.thumbnails = thumbnails;
     this.renderer = renderer;
+    this.budget = budget;
+    this.inFlight = inFlight;
+    this.outcomes = outcomes;
+    this.metrics = metrics;
+    this.scheduler = scheduler;
     this.properties = properties;
     this.clock = clock;
   }
@@ -71,36 +85,91 @@ public class ThumbnailJobProcessor {
    * Processes the job an {@code ImageUploaded} announces. Returns normally when the message may be
    * acknowledged (done, failed for good, already finished, or unknown).
    *
-   * @throws TransientFailureException when the message must be delivered again later
+   * @throws WorkerException (retryable) when the message must be delivered again later
    */
   public void process(ImageUploaded event) {
-    Optional<Job> claimed =
-        database(
-            () ->
-                jdbi.inTransaction(
-                    h -> jobs.claim(h, event.jobId(), properties.lease(), clock.instant())));
-    if (claimed.isEmpty()) {
-      skipUnclaimable(event);
-      return;
+    try {
+      Optional<Job> claimed =
+          Database.call(
+              () ->
+                  jdbi.inTransaction(
+                      h -> jobs.claim(h, event.jobId(), properties.lease(), clock.instant())));
+      if (claimed.isEmpty()) {
+        skipUnclaimable(event);
+        return;
+      }
+      processClaimed(claimed.get());
+    } catch (RuntimeException e) {
+      // A permanent failure never leaves process(): whatever does is left for redelivery.
+      metrics.transientFailure();
+      throw e;
     }
-    Job job = claimed.get();
+  }
+
+  private void processClaimed(Job job) {
+    Duration renewal = properties.leaseRenewal();
+    try (InFlightJobs.Registration ignored = inFlight.register(job.jobId());
+        Heartbeat lease = scheduler.every(renewal, renewal, () -> renewLease(job.jobId()))) {
+      renderAndStore(job);
+    } catch (ImageRejectedException e) {
+      outcomes.failed(job, new JobError(e.code(), e.getMessage()));
+    } catch (RuntimeException e) {
+      // Anything but a rejected image may succeed on a later delivery: give the claim back, so
+      // that the redelivery need not wait out the lease.
+      release(job.jobId());
+      throw e;
+    }
+  }
+
+  private void renderAndStore(Job job) {
     Path original = originals.fetch(job.original().bucket(), job.original().key());
     try {
-      RenderResult result = renderer.render(original, renderer.presetsNamed(job.presets()));
+      List<Preset> presets = renderer.presetsNamed(job.presets());
+      RenderResult result;
+      try (RenderMemoryBudget.Reservation memory = reserve(original, presets)) {
+        result = metrics.timeRender(() -> renderer.render(original, presets));
+      }
       List<Thumbnail> stored =
           result.thumbnails().stream()
               .map(t -> thumbnails.store(job.tenantId(), job.jobId(), t))
               .toList();
-      complete(job, result, stored);
-    } catch (ImageRejectedException e) {
-      fail(job, new JobError(e.code(), e.getMessage()));
+      outcomes.succeeded(job, result, stored);
     } finally {
       OriginalFetcher.delete(original);
     }
   }
 
+  private RenderMemoryBudget.Reservation reserve(Path original, List<Preset> presets) {
+    try {
+      return budget.reserve(renderer.decodedBytes(original, presets));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RenderAbortedException("interrupted while waiting for render memory");
+    }
+  }
+
+  private void renewLease(UUID jobId) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId.toString())) {
+      boolean held =
+          jdbi.withHandle(h -> jobs.extendLease(h, jobId, properties.lease(), clock.instant()));
+      if (!held) {
+        log.warn("job {}: lease not renewed, the job is no longer processing", jobId);
+      }
+    }
+  }
+
+  // Best effort: if the database is down too, the claim frees itself when the lease ends.
+  private void release(UUID jobId) {
+    try {
+      jdbi.useHandle(h -> jobs.releaseClaim(h, jobId, clock.instant()));
+    } catch (RuntimeException e) {
+      log.warn(
+          "job {}: claim not released ({}); it frees when the lease ends", jobId, e.toString());
+    }
+  }
+
   private void skipUnclaimable(ImageUploaded event) {
-    Optional<Job> job = database(() -> jdbi.withHandle(h -> jobs.find(h, event.jobId())));
+    Optional<Job> job = Database.call(() -> jdbi.withHandle(h -> jobs.find(h, event.jobId())));
     if (job.isEmpty()) {
       log.warn("job {}: no such job, dropping the message", event.jobId());
     } else if (job.get().status().isTerminal()) {
@@ -109,84 +178,7 @@ public class ThumbnailJobProcessor {
           event.jobId(),
           job.get().status());
     } else {
-      throw new TransientFailureException(
-          "job " + event.jobId() + " is being processed by a live worker");
-    }
-  }
-
-  private void complete(Job job, RenderResult result, List<Thumbnail> stored) {
-    boolean succeeded =
-        database(
-            () ->
-                jdbi.inTransaction(
-                    handle -> {
-                      stored.forEach(t -> jobs.upsertThumbnail(handle, job.jobId(), t));
-                      jobs.recordDimensions(
-                          handle, job.jobId(), result.sourceWidth(), result.sourceHeight());
-                      if (!jobs.markSucceeded(handle, job.jobId(), clock.instant())) {
-                        return false;
-                      }
-                      outbox.add(
-                          handle,
-                          ThumbnailsGenerated.of(
-                              job.jobId(), job.tenantId(), refs(stored), clock.instant()),
-                          clock.instant());
-                      return true;
-                    }));
-    if (succeeded) {
-      relay.wakeUp();
-      log.info(
-          "job {}: SUCCEEDED with {} thumbnails (attempt {})",
-          job.jobId(),
-          stored.size(),
-          job.attempts());
-    } else {
-      log.info(
-          "job {}: finished meanwhile by another delivery; nothing recorded twice", job.jobId());
-    }
-  }
-
-  private void fail(Job job, JobError error) {
-    boolean failed =
-        database(
-            () ->
-                jdbi.inTransaction(
-                    handle -> {
-                      if (!jobs.markFailed(handle, job.jobId(), error, clock.instant())) {
-                        return false;
-                      }
-                      outbox.add(
-                          handle,
-                          ThumbnailsFailed.of(job.jobId(), job.tenantId(), error, clock.instant()),
-                          clock.instant());
-                      return true;
-                    }));
-    if (failed) {
-      relay.wakeUp();
-      log.info("job {}: FAILED {}: {}", job.jobId(), error.code(), error.message());
-    }
-  }
-
-  private static List<ThumbnailRef> refs(List<Thumbnail> stored) {
-    return stored.stream()
-        .map(
-            t ->
-                new ThumbnailRef(
-                    t.preset(),
-                    t.bucket(),
-                    t.key(),
-                    t.width(),
-                    t.height(),
-                    t.contentType(),
-                    t.bytes()))
-        .toList();
-  }
-
-  private static <T> T database(java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (JdbiException e) {
-      throw new TransientFailureException("database unavailable", e);
+      throw new TransientFailureException("the job is held by a live worker");
     }
   }
 }

@@ -4,17 +4,28 @@ import dev.imageservice.common.event.EventJson;
 import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.event.MalformedEventException;
 import dev.imageservice.worker.job.ThumbnailJobProcessor;
+import dev.imageservice.worker.system.WorkerException;
+import dev.imageservice.worker.system.WorkerScheduler;
+import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.awspring.cloud.sqs.listener.Visibility;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code ImageUploaded} events (raw SNS delivery) from the thumbnail-requests queue. A
  * message is acknowledged only when this method returns: after the thumbnails and the job's state
- * are stored, or when the message can never succeed. A thrown exception leaves it to SQS to deliver
- * again.
+ * are stored, or when the message can never succeed (malformed, unknown job, image rejected) or is
+ * another event type (its {@code type} attribute says so). A thrown exception leaves it
+ * unacknowledged; {@link ListenerConfig#redeliveryBackoff} then sets when it comes back. While the
+ * job runs, a timer thread keeps the message hidden. Every log line about the job carries its
+ * {@code jobId} in the MDC. Thread-safe; called concurrently by the container.
  */
 @Component
 class ThumbnailRequestListener {
@@ -22,27 +33,82 @@ class ThumbnailRequestListener {
   private static final Logger log = LoggerFactory.getLogger(ThumbnailRequestListener.class);
 
   private final ThumbnailJobProcessor processor;
+  private final WorkerScheduler scheduler;
+  private final QueueMetrics queueMetrics;
+  private final Duration extension;
 
-  ThumbnailRequestListener(ThumbnailJobProcessor processor) {
+  ThumbnailRequestListener(
+      ThumbnailJobProcessor processor,
+      WorkerScheduler scheduler,
+      QueueMetrics queueMetrics,
+      WorkerQueueProperties properties) {
     this.processor = processor;
+    this.scheduler = scheduler;
+    this.queueMetrics = queueMetrics;
+    this.extension = properties.visibilityExtension();
   }
 
   @SqsListener(
       value = "${image-service.worker.queue}",
       maxConcurrentMessages = "${image-service.worker.concurrency:2}",
       maxMessagesPerPoll = "${image-service.worker.concurrency:2}")
-  void onMessage(String body) {
-    ImageUploaded event;
-    try {
-      event = EventJson.read(body, ImageUploaded.class);
-    } catch (MalformedEventException e) {
-      // Redelivering cannot repair it: drop it with a trace in the log instead of blocking the
-      // queue.
-      log.warn("dropping a message that is not an ImageUploaded event: {}", e.getMessage());
+  void onMessage(Message<String> message, Visibility visibility) {
+    queueMetrics.received(message);
+    Object type = message.getHeaders().get("type");
+    if (type != null && !ImageUploaded.TYPE.equals(type.toString())) {
+      // The topic carries every image event; without a subscription filter policy the other
+      // types arrive here too. They are not for us: acknowledge them quietly.
+      log.debug("ignoring a {} event", type);
       return;
     }
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", event.jobId().toString())) {
-      processor.process(event);
+    Optional<ImageUploaded> parsed = parse(message.getPayload(), "thumbnail request");
+    if (parsed.isEmpty()) {
+      return;
     }
+    ImageUploaded event = parsed.get();
+    String jobId = event.jobId().toString();
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId);
+        Heartbeat hidden =
+            scheduler.every(Duration.ZERO, extension.dividedBy(3), () -> keepHidden(visibility))) {
+      try {
+        processor.process(event);
+      } catch (WorkerException e) {
+        log.warn(
+            "job {}: {}; left for redelivery (receive {})",
+            jobId,
+            e.getMessage(),
+            receives(message));
+        throw e;
+      } catch (RuntimeException e) {
+        log.error("job {}: unexpected failure; left for redelivery", jobId, e);
+        throw e;
+      }
+    }
+  }
+
+  private void keepHidden(Visibility visibility) {
+    visibility
+        .changeToAsync((int) extension.toSeconds())
+        .exceptionally(
+            e -> {
+              log.warn("extending a message's visibility failed: {}", e.toString());
+              return null;
+            });
+  }
+
+  /** The event, or empty (logged) when the body is not one: redelivery cannot repair it. */
+  static Optional<ImageUploaded> parse(String body, String what) {
+    try {
+      return Optional.of(EventJson.read(body, ImageUploaded.class));
+    } catch (MalformedEventException e) {
+      log.warn("dropping a {} that is not an ImageUploaded event: {}", what, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static Object receives(Message<?> message) {
+    return message
+        .getHeaders()
+        .getOrDefault(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT, "?");
   }
 }

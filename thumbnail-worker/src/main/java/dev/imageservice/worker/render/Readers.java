@@ -1,6 +1,7 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.common.job.FailureCode;
+import dev.imageservice.worker.system.WorkerException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -71,11 +72,28 @@ final class Readers {
     };
   }
 
-  /** Wraps a decoder failure: the header was recognised, so the data is broken. */
-  static ImageRejectedException corrupt(Exception cause) {
+  /**
+   * Wraps a decoder failure: the header was recognised, so the data is broken, unless the read was
+   * interrupted (retryable {@link RenderAbortedException}).
+   */
+  static WorkerException corrupt(Exception cause) {
+    // An interrupt (shutdown) closes the file channel under the decoder, which then reports
+    // damaged data: that says nothing about the image, and must not fail the job for good.
+    if (Thread.currentThread().isInterrupted() || interruptedRead(cause)) {
+      return new RenderAbortedException("interrupted while reading the image");
+    }
     String detail =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new ImageRejectedException(
         FailureCode.CORRUPT_IMAGE, "the image data is damaged: " + detail, cause);
+  }
+
+  private static boolean interruptedRead(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.ClosedByInterruptException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

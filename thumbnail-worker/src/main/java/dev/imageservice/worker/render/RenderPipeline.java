@@ -22,15 +22,19 @@ import org.jspecify.annotations.Nullable;
 public final class RenderPipeline {
 
   private final RenderProperties properties;
+  private final ProbeHeader probe;
+  private final GuardLimits guard;
   private final List<RenderStep> steps;
 
   public RenderPipeline(RenderProperties properties) {
     this.properties = properties;
+    this.probe = new ProbeHeader(properties.maxFrames());
+    this.guard = new GuardLimits(properties);
     // The one place that orders the steps. See Orient for why it follows Resize.
     this.steps =
         List.of(
-            new ProbeHeader(properties.maxFrames()),
-            new GuardLimits(properties),
+            probe,
+            guard,
             new Decode(),
             new ConvertToSrgb(),
             new Resize(),
@@ -72,6 +76,22 @@ public final class RenderPipeline {
     }
     return new RenderResult(
         header.format(), header.orientedWidth(), header.orientedHeight(), thumbnails);
+  }
+
+  /**
+   * The bytes the decoded image of {@code source} will take for these presets (its size after
+   * source subsampling, 4 bytes a pixel), read from the header alone. Lets a caller reserve memory
+   * before {@link #render} decodes. Refuses what is over the limits exactly as {@code render} does.
+   *
+   * @throws ImageRejectedException when the header is unreadable or over a limit
+   */
+  public long decodedBytes(Path source, List<Preset> presets) {
+    ImageHeader header =
+        guard.apply(probe.apply(RenderState.start(source, presets))).requireHeader();
+    long subsampling = Geometry.subsampling(header, presets);
+    long width = (header.width() + subsampling - 1) / subsampling;
+    long height = (header.height() + subsampling - 1) / subsampling;
+    return width * height * 4;
   }
 
   /**

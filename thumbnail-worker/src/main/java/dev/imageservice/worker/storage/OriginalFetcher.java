@@ -2,26 +2,36 @@ package dev.imageservice.worker.storage;
 
 import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.worker.render.ImageRejectedException;
+import dev.imageservice.worker.system.OutboundGuard;
 import dev.imageservice.worker.system.TransientFailureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-/** Streams an original from S3 to a spool file, never through the heap. Thread-safe. */
+/**
+ * Streams an original from S3 to a spool file, never through the heap. The read is guarded by the
+ * S3 retry and circuit breaker. Thread-safe.
+ */
 @Component
 public class OriginalFetcher {
 
   private final S3Client s3;
   private final WorkerStorageProperties properties;
+  private final OutboundGuard guard;
 
-  OriginalFetcher(S3Client s3, WorkerStorageProperties properties) {
+  OriginalFetcher(
+      S3Client s3,
+      WorkerStorageProperties properties,
+      @Qualifier(OutboundGuard.S3) OutboundGuard guard) {
     this.s3 = s3;
     this.properties = properties;
+    this.guard = guard;
   }
 
   /**
@@ -33,15 +43,22 @@ public class OriginalFetcher {
   public Path fetch(String bucket, String key) {
     Path file = newSpoolFile();
     try {
-      s3.getObject(request -> request.bucket(bucket).key(key), file);
+      guard.call(
+          () -> {
+            // A failed attempt may leave a partial file, and the SDK refuses to overwrite one.
+            delete(file);
+            return s3.getObject(request -> request.bucket(bucket).key(key), file);
+          });
       return file;
     } catch (NoSuchKeyException e) {
       delete(file);
       throw new ImageRejectedException(
           FailureCode.ORIGINAL_MISSING, "The original image is no longer stored", e);
-    } catch (SdkException e) {
+    } catch (SdkException | TransientFailureException e) {
       delete(file);
-      throw new TransientFailureException("reading the original from S3 failed", e);
+      throw e instanceof TransientFailureException t
+          ? t
+          : new TransientFailureException("reading the original from S3 failed", e);
     }
   }
 

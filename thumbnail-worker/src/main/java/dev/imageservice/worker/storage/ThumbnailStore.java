@@ -2,8 +2,10 @@ package dev.imageservice.worker.storage;
 
 import dev.imageservice.common.job.Thumbnail;
 import dev.imageservice.worker.render.RenderedThumbnail;
+import dev.imageservice.worker.system.OutboundGuard;
 import dev.imageservice.worker.system.TransientFailureException;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -11,17 +13,23 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Writes thumbnails at deterministic keys ({@code tenant/job/preset.ext}): rendering a job again
- * overwrites its objects instead of adding new ones. Thread-safe.
+ * overwrites its objects instead of adding new ones. Writes are guarded by the S3 retry and circuit
+ * breaker. Thread-safe.
  */
 @Component
 public class ThumbnailStore {
 
   private final S3Client s3;
   private final WorkerStorageProperties properties;
+  private final OutboundGuard guard;
 
-  ThumbnailStore(S3Client s3, WorkerStorageProperties properties) {
+  ThumbnailStore(
+      S3Client s3,
+      WorkerStorageProperties properties,
+      @Qualifier(OutboundGuard.S3) OutboundGuard guard) {
     this.s3 = s3;
     this.properties = properties;
+    this.guard = guard;
   }
 
   public static String keyOf(String tenantId, UUID jobId, String preset, String extension) {
@@ -35,14 +43,16 @@ public class ThumbnailStore {
     String key = keyOf(tenantId, jobId, rendered.preset(), rendered.format().extension());
     String contentType = rendered.format().contentType();
     try {
-      s3.putObject(
-          request ->
-              request
-                  .bucket(properties.thumbnailsBucket())
-                  .key(key)
-                  .contentType(contentType)
-                  .cacheControl("public, max-age=31536000, immutable"),
-          RequestBody.fromBytes(rendered.bytes()));
+      guard.call(
+          () ->
+              s3.putObject(
+                  request ->
+                      request
+                          .bucket(properties.thumbnailsBucket())
+                          .key(key)
+                          .contentType(contentType)
+                          .cacheControl("public, max-age=31536000, immutable"),
+                  RequestBody.fromBytes(rendered.bytes())));
     } catch (SdkException e) {
       throw new TransientFailureException("writing thumbnail " + key + " failed", e);
     }

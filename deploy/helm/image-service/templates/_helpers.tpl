@@ -1,0 +1,166 @@
+{{/* Labels on every object. */}}
+{{- define "image-service.labels" -}}
+app.kubernetes.io/part-of: image-service
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/version: {{ .Values.image.tag | quote }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+image-service/environment: {{ .Values.environment }}
+{{- end }}
+
+{{/* Pod selector of one component (api-gateway or thumbnail-worker). */}}
+{{- define "image-service.selector" -}}
+app.kubernetes.io/name: {{ .component }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end }}
+
+{{/* Container image of one component. */}}
+{{- define "image-service.image" -}}
+{{ printf "%s/%s:%s" .root.Values.image.registry .repository .root.Values.image.tag }}
+{{- end }}
+
+{{/* Pod-level security: non-root (the images' user 65532), RuntimeDefault seccomp. */}}
+{{- define "image-service.podSecurity" -}}
+runAsNonRoot: true
+runAsUser: 65532
+runAsGroup: 65532
+fsGroup: 65532
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{/* Container-level security: read-only root, no privilege escalation, no capabilities. */}}
+{{- define "image-service.containerSecurity" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+capabilities:
+  drop: ["ALL"]
+{{- end }}
+
+{{/*
+The fluent-bit sidecar (a native sidecar: an init container that keeps running, so it starts
+before and stops after the service): tails the service's JSON log file and ships it to OpenSearch,
+signing with the pod's IRSA role.
+*/}}
+{{- define "image-service.fluentBit" -}}
+- name: fluent-bit
+  image: {{ .Values.logging.image }}
+  imagePullPolicy: {{ .Values.image.pullPolicy }}
+  restartPolicy: Always
+  args: ["--config=/fluent-bit/etc/fluent-bit.yaml"]
+  env:
+    - name: AWS_REGION
+      value: {{ .Values.aws.region | quote }}
+  resources:
+    {{- toYaml .Values.logging.resources | nindent 4 }}
+  securityContext:
+    {{- include "image-service.containerSecurity" . | nindent 4 }}
+  volumeMounts:
+    - name: logs
+      mountPath: /var/log/image-service
+      readOnly: true
+    - name: fluent-bit-config
+      mountPath: /fluent-bit/etc
+      readOnly: true
+    - name: fluent-bit-state
+      mountPath: /var/fluent-bit/state
+{{- end }}
+
+{{/* The Flyway migration init container: migrates the schema before the service starts. */}}
+{{- define "image-service.migrationInit" -}}
+- name: migration-init
+  image: {{ .Values.migration.image }}
+  imagePullPolicy: {{ .Values.image.pullPolicy }}
+  args: ["migrate"]
+  env:
+    - name: FLYWAY_URL
+      value: {{ printf "jdbc:postgresql://%s:%v/%s" .Values.database.host .Values.database.port .Values.database.name | quote }}
+    - name: FLYWAY_USER
+      valueFrom:
+        secretKeyRef:
+          name: image-service-secrets
+          key: db-username
+    - name: FLYWAY_PASSWORD
+      valueFrom:
+        secretKeyRef:
+          name: image-service-secrets
+          key: db-password
+    - name: FLYWAY_LOCATIONS
+      value: filesystem:/flyway/migrations
+    - name: FLYWAY_CONNECT_RETRIES
+      value: "10"
+  resources:
+    {{- toYaml .Values.migration.resources | nindent 4 }}
+  securityContext:
+    {{- include "image-service.containerSecurity" . | nindent 4 }}
+  volumeMounts:
+    - name: migrations
+      mountPath: /flyway/migrations
+      readOnly: true
+    - name: tmp
+      mountPath: /tmp
+{{- end }}
+
+{{/* Volumes every pod has: config, spool cache, logs, migrations, fluent-bit. */}}
+{{- define "image-service.volumes" -}}
+- name: config
+  configMap:
+    name: image-service-config
+- name: image-cache
+  persistentVolumeClaim:
+    claimName: image-cache-pvc
+- name: logs
+  emptyDir:
+    sizeLimit: 256Mi
+- name: tmp
+  emptyDir:
+    sizeLimit: 256Mi
+- name: migrations
+  configMap:
+    name: image-service-migrations
+- name: fluent-bit-config
+  configMap:
+    name: image-service-fluent-bit
+- name: fluent-bit-state
+  emptyDir:
+    sizeLimit: 16Mi
+{{- end }}
+
+{{/* Environment every service container has: config location, credentials, JVM sizing. */}}
+{{- define "image-service.env" -}}
+- name: SPRING_CONFIG_ADDITIONAL_LOCATION
+  value: optional:file:/config/
+- name: SPRING_DATASOURCE_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: image-service-secrets
+      key: db-username
+- name: SPRING_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: image-service-secrets
+      key: db-password
+- name: JAVA_TOOL_OPTIONS
+  value: "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
+{{- end }}
+
+{{/* Liveness, readiness and startup probes on the actuator's health groups. */}}
+{{- define "image-service.probes" -}}
+startupProbe:
+  httpGet:
+    path: /actuator/health/liveness
+    port: http
+  periodSeconds: 5
+  failureThreshold: 36
+livenessProbe:
+  httpGet:
+    path: /actuator/health/liveness
+    port: http
+  periodSeconds: 10
+  failureThreshold: 3
+readinessProbe:
+  httpGet:
+    path: /actuator/health/readiness
+    port: http
+  periodSeconds: 5
+  failureThreshold: 3
+{{- end }}

@@ -1,0 +1,101 @@
+package dev.imageservice.deploy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The custom resources (KEDA ScaledObject and TriggerAuthentication, External Secrets'
+ * ExternalSecret) are valid against the schemas their projects publish, as packaged by npm's
+ * {@code @kubernetes-models/keda} and {@code @kubernetes-models/external-secrets} (installed into
+ * {@code target/npm} by {@code npm ci} from the committed lock file). Those schemas do not reject
+ * unknown fields, so the KEDA objects' keys are also checked against KEDA's documented fields.
+ */
+class CustomResourceSchemaTest {
+
+  // keda.sh/v1alpha1 ScaledObject.spec and its trigger fields (KEDA 2.17 reference).
+  private static final Set<String> SCALED_OBJECT_SPEC =
+      Set.of(
+          "scaleTargetRef",
+          "pollingInterval",
+          "cooldownPeriod",
+          "initialCooldownPeriod",
+          "idleReplicaCount",
+          "minReplicaCount",
+          "maxReplicaCount",
+          "fallback",
+          "advanced",
+          "triggers");
+  private static final Set<String> TRIGGER =
+      Set.of("type", "metadata", "name", "useCachedMetrics", "authenticationRef", "metricType");
+  // KEDA's aws-sqs-queue scaler parameters.
+  private static final Set<String> SQS_TRIGGER_METADATA =
+      Set.of(
+          "queueURL",
+          "queueURLFromEnv",
+          "queueLength",
+          "activationQueueLength",
+          "awsRegion",
+          "awsEndpoint",
+          "identityOwner",
+          "scaleOnInFlight",
+          "scaleOnDelayed");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void customResourcesConformToTheirPublishedSchemas(String environment) throws Exception {
+    Path dir = RenderedChart.renderedDir().resolve(environment + "-custom-resources");
+    Files.createDirectories(dir);
+    List<String> command = new ArrayList<>(List.of("node", validator().toString()));
+    int index = 0;
+    for (JsonObject manifest : RenderedChart.of(environment).manifests()) {
+      if (KubernetesSchemaTest.CUSTOM_RESOURCES.contains(KubernetesSchemaTest.typeOf(manifest))) {
+        Path file = dir.resolve(index++ + "-" + KubernetesSchemaTest.nameOf(manifest) + ".json");
+        Files.writeString(file, manifest.toString());
+        command.add(file.toString());
+      }
+    }
+    assertThat(index).as("custom resources rendered").isEqualTo(3);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void scaledObjectUsesOnlyKnownKedaFields(String environment) {
+    JsonObject spec =
+        RenderedChart.of(environment)
+            .get("ScaledObject", "thumbnail-worker-scaler")
+            .getAsJsonObject("spec");
+    assertThat(spec.keySet()).isSubsetOf(SCALED_OBJECT_SPEC);
+    for (var trigger : spec.getAsJsonArray("triggers")) {
+      JsonObject t = trigger.getAsJsonObject();
+      assertThat(t.keySet()).isSubsetOf(TRIGGER);
+      assertThat(t.get("type").getAsString()).isEqualTo("aws-sqs-queue");
+      assertThat(t.getAsJsonObject("metadata").keySet())
+          .isSubsetOf(SQS_TRIGGER_METADATA)
+          .contains("queueURL", "queueLength", "awsRegion");
+    }
+  }
+
+  private static Path validator() throws IOException {
+    Path npm = Path.of(System.getProperty("npm.dir", "target/npm"));
+    Path script = npm.resolve("validate-crds.mjs");
+    assertThat(npm.resolve("node_modules/@kubernetes-models/keda"))
+        .as("npm ci has installed the schema packages (generate-test-resources)")
+        .isDirectory();
+    return script.toAbsolutePath();
+  }
+}

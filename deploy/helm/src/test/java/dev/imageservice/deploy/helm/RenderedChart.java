@@ -1,0 +1,87 @@
+package dev.imageservice.deploy.helm;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.marcnuri.helm.Helm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The chart rendered by Helm ({@code helm template} through helm-java) with one environment's
+ * values file, written to {@code target/rendered/<env>.yaml} and parsed into one JSON object per
+ * manifest. Rendered once per environment and test JVM; thread-safe.
+ *
+ * @param environment dev, staging or prod
+ * @param manifests the rendered objects, in Helm's order
+ */
+record RenderedChart(String environment, List<JsonObject> manifests) {
+
+  static final String NAMESPACE = "image-service";
+  static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
+
+  private static final Map<String, RenderedChart> CACHE = new ConcurrentHashMap<>();
+
+  /** The chart's folder. */
+  static Path chartDir() {
+    return Path.of(System.getProperty("chart.dir", "image-service"));
+  }
+
+  /** Where rendered manifests are written. */
+  static Path renderedDir() {
+    return Path.of(System.getProperty("rendered.dir", "target/rendered"));
+  }
+
+  /** The chart rendered with {@code values-<environment>.yaml}. */
+  static RenderedChart of(String environment) {
+    return CACHE.computeIfAbsent(environment, RenderedChart::render);
+  }
+
+  private static RenderedChart render(String environment) {
+    String yaml =
+        new Helm(chartDir())
+            .template()
+            .withName("image-service")
+            .withNamespace(NAMESPACE)
+            .withKubeVersion("1.33.0")
+            .withValuesFile(chartDir().resolve("values-" + environment + ".yaml"))
+            .call();
+    try {
+      Files.createDirectories(renderedDir());
+      Files.writeString(renderedDir().resolve(environment + ".yaml"), yaml);
+      return new RenderedChart(environment, parse(yaml));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<JsonObject> parse(String yaml) throws IOException {
+    YAMLMapper mapper = new YAMLMapper();
+    try (MappingIterator<JsonNode> docs = mapper.readerFor(JsonNode.class).readValues(yaml)) {
+      return docs.readAll().stream()
+          .filter(doc -> doc != null && !doc.isNull() && !doc.isMissingNode())
+          .map(doc -> JsonParser.parseString(doc.toString()).getAsJsonObject())
+          .toList();
+    }
+  }
+
+  /** Every manifest of one kind. */
+  List<JsonObject> ofKind(String kind) {
+    return manifests.stream().filter(m -> m.get("kind").getAsString().equals(kind)).toList();
+  }
+
+  /** The manifest of {@code kind} named {@code name}; fails when there is none. */
+  JsonObject get(String kind, String name) {
+    return ofKind(kind).stream()
+        .filter(m -> m.getAsJsonObject("metadata").get("name").getAsString().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(kind + " " + name + " not rendered"));
+  }
+}

@@ -1,0 +1,142 @@
+package dev.imageservice.deploy.infra;
+
+import java.util.List;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+/**
+ * One environment of the AWS deployment diagram: network, KMS key, buckets, messaging, RDS, EKS
+ * with IRSA roles, OpenSearch, alarms and the CloudFront edge, wired to each other by security
+ * group rules and IAM policies. Its outputs are what the Helm values of the environment need.
+ */
+public final class ImageServiceStack extends Stack {
+
+  private final Storage storage;
+  private final Messaging messaging;
+  private final Database database;
+  private final KubernetesCluster cluster;
+  private final WorkloadRoles roles;
+  private final LogSearch search;
+  private final Edge edge;
+  private final ImageCache imageCache;
+
+  ImageServiceStack(Construct scope, String id, EnvironmentSettings settings, StackProps props) {
+    super(scope, id, props);
+    Encryption encryption = new Encryption(this, "Encryption", settings);
+    Network network = new Network(this, "Network", settings, encryption.key());
+    storage = new Storage(this, "Storage", settings, encryption.key());
+    messaging = new Messaging(this, "Messaging", settings, encryption.key());
+    database = new Database(this, "Database", settings, network, encryption.key());
+    cluster = new KubernetesCluster(this, "Kubernetes", settings, network, encryption.key());
+    search = new LogSearch(this, "LogSearch", settings, network, encryption.key());
+    new Monitoring(this, "Monitoring", settings, encryption.key(), messaging);
+
+    database
+        .securityGroup()
+        .addIngressRule(
+            Peer.securityGroupId(cluster.nodeSecurityGroupId()),
+            Port.tcp(Database.PORT),
+            "EKS nodes to PostgreSQL");
+    search
+        .securityGroup()
+        .addIngressRule(
+            Peer.securityGroupId(cluster.nodeSecurityGroupId()),
+            Port.tcp(443),
+            "EKS nodes (fluent-bit) to OpenSearch");
+
+    Secret apiKeys =
+        Secret.Builder.create(this, "ApiKeys")
+            .secretName("image-service/" + settings.name() + "/api-keys")
+            .description("tenant:key pairs of the API (image-service.auth.keys), set by operators")
+            .encryptionKey(encryption.key())
+            .generateSecretString(
+                SecretStringGenerator.builder().excludePunctuation(true).passwordLength(40).build())
+            .build();
+    Suppressions.suppress(
+        apiKeys, "SMG4", "API keys are issued to tenants and rotated with them, not on a timer.");
+
+    roles =
+        new WorkloadRoles(
+            this,
+            "WorkloadRoles",
+            settings,
+            cluster.cluster().getOpenIdConnectProvider(),
+            new WorkloadRoles.Grants(
+                storage.images().arnForObjects("*"),
+                storage.thumbnails().arnForObjects("*"),
+                messaging.topic().getTopicArn(),
+                messaging.queue().getQueueArn(),
+                messaging.deadLetterQueue().getQueueArn(),
+                encryption.key().getKeyArn(),
+                search.domain().getDomainArn() + "/*",
+                List.of(database.instance().getSecret().getSecretArn(), apiKeys.getSecretArn()),
+                logicalIdOf(storage.images()),
+                logicalIdOf(storage.thumbnails()),
+                logicalIdOf(search.domain())));
+    search.allowWriters(List.<IPrincipal>of(roles.api(), roles.worker()));
+    imageCache = new ImageCache(this, "ImageCache", network, encryption.key(), cluster, roles);
+
+    edge =
+        new Edge(
+            this,
+            "Edge",
+            settings,
+            network,
+            new Edge.Parts(cluster.nodeSecurityGroupId(), storage.thumbnails(), storage.logs()));
+    outputs();
+    suppressCdkHelperFunction();
+  }
+
+  // CDK's singleton AwsCustomResource function (used by the OpenSearch log-publishing policy).
+  private void suppressCdkHelperFunction() {
+    Construct helper = (Construct) getNode().tryFindChild("AWS679f53fac002430cb0da5b7982bd2287");
+    if (helper == null) {
+      return;
+    }
+    Suppressions.suppress(
+        helper,
+        "IAM4",
+        "CDK's own custom-resource function logs through AWSLambdaBasicExecutionRole.",
+        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+    Suppressions.suppress(
+        helper,
+        "IAM5",
+        "CDK's own custom-resource function: the generated policy is written by CDK.",
+        "Action::kms:List*",
+        "Action::kms:Describe*");
+  }
+
+  private String logicalIdOf(Construct construct) {
+    return getLogicalId((CfnElement) construct.getNode().getDefaultChild());
+  }
+
+  // The values the environment's Helm values file needs (values-<env>.yaml).
+  private void outputs() {
+    output("ApiRoleArn", roles.api().getRoleArn());
+    output("WorkerRoleArn", roles.worker().getRoleArn());
+    output("QueueScalerRoleArn", roles.queueScaler().getRoleArn());
+    output("SecretsReaderRoleArn", roles.secretsReader().getRoleArn());
+    output("ImagesBucket", storage.images().getBucketName());
+    output("ThumbnailsBucket", storage.thumbnails().getBucketName());
+    output("TopicArn", messaging.topic().getTopicArn());
+    output("QueueUrl", messaging.queue().getQueueUrl());
+    output("DatabaseEndpoint", database.instance().getDbInstanceEndpointAddress());
+    output("LogSearchEndpoint", search.domain().getDomainEndpoint());
+    output("AlbSecurityGroupId", edge.albSecurityGroup().getSecurityGroupId());
+    output("DistributionDomainName", edge.distribution().getDistributionDomainName());
+    output("ClusterName", cluster.cluster().getClusterName());
+    output("ImageCacheFileSystemId", imageCache.fileSystem().getFileSystemId());
+  }
+
+  private void output(String id, String value) {
+    CfnOutput.Builder.create(this, id).value(value).build();
+  }
+}

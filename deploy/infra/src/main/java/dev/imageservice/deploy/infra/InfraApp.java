@@ -1,0 +1,78 @@
+package dev.imageservice.deploy.infra;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * The CDK app: one {@link ImageServiceStack} per environment (dev, staging, prod), all checked by
+ * cdk-nag's AWS Solutions rules. {@code cdk synth} runs {@link #main}; the tests call {@link
+ * #synthesize} with an output folder under {@code target/}.
+ */
+public final class InfraApp {
+
+  private InfraApp() {}
+
+  /**
+   * Builds the app with one stack per environment. Account and region come from {@code
+   * CDK_DEFAULT_ACCOUNT} / {@code CDK_DEFAULT_REGION} when set (a real deploy), otherwise the
+   * stacks stay environment-agnostic (synthesis in tests).
+   *
+   * @param outdir where the cloud assembly is written
+   * @return the app and its stacks, not yet synthesised
+   */
+  public static Assembly build(String outdir) {
+    App app = new App(AppProps.builder().outdir(outdir).build());
+    List<ImageServiceStack> stacks = new ArrayList<>();
+    for (EnvironmentSettings settings : EnvironmentSettings.all()) {
+      StackProps.Builder props =
+          StackProps.builder()
+              .stackName(settings.stackName())
+              .description("image-service " + settings.name() + ": network, data, EKS, edge");
+      environment().ifPresent(props::env);
+      stacks.add(new ImageServiceStack(app, settings.stackName(), settings, props.build()));
+    }
+    Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+    return new Assembly(app, List.copyOf(stacks));
+  }
+
+  /**
+   * Builds and synthesises the app into {@code outdir}.
+   *
+   * @param outdir where the cloud assembly (one template per stack) is written
+   * @return the synthesised app and its stacks
+   */
+  public static Assembly synthesize(String outdir) {
+    Assembly assembly = build(outdir);
+    assembly.app().synth();
+    return assembly;
+  }
+
+  public static void main(String[] args) {
+    synthesize(System.getenv().getOrDefault("CDK_OUTDIR", "cdk.out"));
+  }
+
+  private static Optional<Environment> environment() {
+    String account = System.getenv("CDK_DEFAULT_ACCOUNT");
+    String region = System.getenv("CDK_DEFAULT_REGION");
+    if (account == null || region == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Environment.builder().account(account).region(region).build());
+  }
+
+  /**
+   * The app and its stacks, in environment order.
+   *
+   * @param app the CDK app
+   * @param stacks one stack per environment
+   */
+  public record Assembly(App app, List<ImageServiceStack> stacks) {}
+}

@@ -1,0 +1,94 @@
+package dev.imageservice.deploy.infra;
+
+import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.eks_v2.CapacityType;
+import software.amazon.awscdk.services.eks_v2.Cluster;
+import software.amazon.awscdk.services.eks_v2.ClusterLoggingTypes;
+import software.amazon.awscdk.services.eks_v2.DefaultCapacityType;
+import software.amazon.awscdk.services.eks_v2.EndpointAccess;
+import software.amazon.awscdk.services.eks_v2.KubernetesVersion;
+import software.amazon.awscdk.services.eks_v2.NodegroupAmiType;
+import software.amazon.awscdk.services.eks_v2.NodegroupOptions;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The EKS cluster ({@code aws-eks-v2}, native CloudFormation, no kubectl provider): a managed node
+ * group in the private subnets, control-plane logs to CloudWatch, Kubernetes secrets
+ * envelope-encrypted with the customer-managed key. Managed nodes use the cluster security group,
+ * which is therefore the "EKS worker nodes" source in every ingress rule. Workloads are installed
+ * by Helm, not by CDK.
+ */
+public final class KubernetesCluster extends Construct {
+
+  private final Cluster cluster;
+
+  KubernetesCluster(
+      Construct scope, String id, EnvironmentSettings settings, Network network, IKey key) {
+    super(scope, id);
+    String name = "image-service-" + settings.name();
+    // Created up front so that retention and encryption are ours, not EKS's defaults.
+    LogGroup.Builder.create(this, "ControlPlaneLogs")
+        .logGroupName("/aws/eks/" + name + "/cluster")
+        .retention(RetentionDays.THREE_MONTHS)
+        .encryptionKey(key)
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .build();
+    cluster =
+        Cluster.Builder.create(this, "Cluster")
+            .clusterName(name)
+            .version(KubernetesVersion.V1_33)
+            .vpc(network.vpc())
+            .vpcSubnets(List.of(network.privateSubnets()))
+            .endpointAccess(
+                EndpointAccess.PUBLIC_AND_PRIVATE.onlyFrom(
+                    settings.clusterAdminCidrs().toArray(String[]::new)))
+            .secretsEncryptionKey(key)
+            .clusterLogging(
+                List.of(
+                    ClusterLoggingTypes.API,
+                    ClusterLoggingTypes.AUDIT,
+                    ClusterLoggingTypes.AUTHENTICATOR,
+                    ClusterLoggingTypes.CONTROLLER_MANAGER,
+                    ClusterLoggingTypes.SCHEDULER))
+            .defaultCapacityType(DefaultCapacityType.NODEGROUP)
+            .defaultCapacity(0)
+            .build();
+    cluster.addNodegroupCapacity(
+        "Nodes",
+        NodegroupOptions.builder()
+            .nodegroupName(name + "-nodes")
+            .subnets(network.privateSubnets())
+            .instanceTypes(List.of(new InstanceType(settings.nodeInstanceType())))
+            .amiType(NodegroupAmiType.AL2023_X86_64_STANDARD)
+            .capacityType(CapacityType.ON_DEMAND)
+            .minSize(settings.nodeMin())
+            .desiredSize(settings.nodeMin())
+            .maxSize(settings.nodeMax())
+            .build());
+    Suppressions.suppress(
+        cluster,
+        "EKS1",
+        "The API endpoint is public only to the admin/CI CIDRs in EnvironmentSettings"
+            + " (EndpointAccess.onlyFrom); nodes use the private endpoint.");
+    Suppressions.suppress(
+        this,
+        "IAM4",
+        "EKS cluster and node roles need the AWS-managed EKS policies (AmazonEKSClusterPolicy,"
+            + " AmazonEKSWorkerNodePolicy, AmazonEC2ContainerRegistryReadOnly, AmazonEKS_CNI_Policy).");
+  }
+
+  /** The cluster. */
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  /** The security group of the worker nodes (the EKS-managed cluster security group). */
+  public String nodeSecurityGroupId() {
+    return cluster.getClusterSecurityGroupId();
+  }
+}

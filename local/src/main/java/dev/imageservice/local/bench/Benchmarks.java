@@ -1,0 +1,29 @@
+package dev.imageservice.local.bench;
+
+import java.util.Arrays;
+
+/**
+ * Entry of the benchmarks that need the running system: {@code java -jar
+ * local/target/image-service-local.jar bench e2e|upload [options]}. They print a table; they are
+ * not tests and are run by hand (see docs/performance.md).
+ */
+public final class Benchmarks {
+
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length == 0 ? "" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    switch (which) {
+      case "e2e" -> EndToEndBenchmark.run(BenchOptions.parse(rest));
+      case "upload" -> UploadLatencyBenchmark.run(BenchOptions.parse(rest));
+      default -> {
+        System.err.println(
+            """
+            usage: bench e2e    [--images DIR] [--jobs N] [--workers 1,2] [--repeat N]
+                   bench upload [--concurrency 100] [--seconds 20] [--size-kb 1024]""");
+        System.exit(2);
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.imageservice.local.bench;
+
+import dev.imageservice.local.LocalSystem;
+import dev.imageservice.localinfra.LocalInfrastructureSettings;
+import dev.imageservice.worker.render.RenderPipeline;
+import dev.imageservice.worker.render.RenderProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Pushes uploads through the whole local system (API → outbox → SNS → SQS → worker processes → S3 →
+ * PostgreSQL) and sets the result beside the pure render time of the same images, measured in the
+ * same run: jobs/s per number of worker processes (one render at a time each), the pipeline's
+ * overhead over rendering, and upload→SUCCEEDED latency at half load.
+ */
+final class EndToEndBenchmark {
+
+  private static final String KEY = "bench-key";
+
+  private EndToEndBenchmark() {}
+
+  static void run(BenchOptions options) throws Exception {
+    List<Path> images = images(options.images(), options.imagePrefix());
+    List<byte[]> bodies = new ArrayList<>();
+    for (Path image : images) {
+      bodies.add(Files.readAllBytes(image));
+    }
+    int jobs = options.integer("jobs", Math.max(60, images.size() * 4));
+    System.out.printf(
+        "e2e: %d images from %s, %d jobs per run, %d cores%n",
+        images.size(), options.images(), jobs, Runtime.getRuntime().availableProcessors());
+
+    double[] renderMillis = pureRenderMillis(images);
+    double renderPerJob = meanOverJobs(renderMillis, jobs);
+    System.out.printf(
+        "pure render (one thread, warm, all presets from one decode): %.1f ms per job on this mix%n",
+        renderPerJob);
+
+    Path data = Files.createTempDirectory("bench-e2e");
+    List<String> rows = new ArrayList<>();
+    try (LocalSystem system =
+        LocalSystem.start(
+            LocalInfrastructureSettings.ephemeral().withVisibilityTimeoutSeconds(120),
+            Map.of("server.port", 0, "image-service.auth.keys", "bench:" + KEY),
+            Map.of("server.port", 0))) {
+      system.stopWorker();
+      system.endpoints().writeTo(data.resolve("endpoints.properties"));
+      BenchClient client = new BenchClient(system.apiPort(), KEY);
+      double single = 0;
+      for (int workers : options.integers("workers", "1,2")) {
+        try (WorkerProcesses pool = WorkerProcesses.start(workers, data)) {
+          // Warm-up batch: the worker processes start cold; their JIT must see the same work first.
+          awaitAll(client, uploadAll(client, bodies, bodies.size() * 3));
+          Drain drain = drain(client, bodies, jobs);
+          single = workers == 1 ? drain.jobsPerSecond() : single;
+          double overhead = workers / drain.jobsPerSecond() * 1000 / renderPerJob - 1;
+          rows.add(
+              "%-8d %10.2f %12.2f %14s %12.1f%%"
+                  .formatted(
+                      workers,
+                      drain.jobsPerSecond(),
+                      1000 / renderPerJob * workers,
+                      single > 0
+                          ? "%.2f".formatted(drain.jobsPerSecond() / (single * workers))
+                          : "-",
+                      overhead * 100));
+          if (workers == 1) {
+            rows.add(
+                paced(client, bodies, drain.jobsPerSecond() / 2, Math.min(jobs, 60), renderMillis));
+          }
+        }
+      }
+    }
+    System.out.println();
+    System.out.println("workers  e2e jobs/s  render jobs/s  scaling(xK*1)  overhead");
+    rows.forEach(System.out::println);
+  }
+
+  record Drain(double jobsPerSecond) {}
+
+  /**
+   * Uploads a backlog and measures the steady completion rate (10th to 90th percentile completion).
+   */
+  static Drain drain(BenchClient client, List<byte[]> bodies, int jobs) throws Exception {
+    List<String> ids = uploadAll(client, bodies, jobs);
+    List<Instant> done = new ArrayList<>();
+    for (BenchClient.Finished f : awaitAll(client, ids)) {
+      done.add(f.finished());
+    }
+    done.sort(null);
+    int from = jobs / 10;
+    int to = jobs - 1 - jobs / 10;
+    double seconds = (done.get(to).toEpochMilli() - done.get(from).toEpochMilli()) / 1000.0;
+    return new Drain((to - from) / seconds);
+  }
+
+  /** Uploads at a fixed rate and reports upload→SUCCEEDED latency beside the pure render time. */
+  static String paced(
+      BenchClient client, List<byte[]> bodies, double rate, int jobs, double[] renderMillis)
+      throws Exception {
+    List<Future<String>> ids = new ArrayList<>();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      long periodMicros = (long) (1_000_000 / rate);
+      for (int i = 0; i < jobs; i++) {
+        byte[] body = bodies.get(i % bodies.size());
+        ids.add(timer.schedule(() -> client.upload(body), periodMicros * i, TimeUnit.MICROSECONDS));
+      }
+      List<String> accepted = new ArrayList<>();
+      for (Future<String> id : ids) {
+        accepted.add(id.get());
+      }
+      List<Double> latency =
+          awaitAll(client, accepted).stream().map(BenchClient.Finished::latencyMillis).toList();
+      List<Double> render = new ArrayList<>();
+      for (int i = 0; i < jobs; i++) {
+        render.add(renderMillis[i % renderMillis.length]);
+      }
+      Stats l = new Stats(latency);
+      Stats r = new Stats(render);
+      return "paced at %.2f jobs/s (1 worker): upload->SUCCEEDED p50 %.0f ms, p99 %.0f ms; pure render of the same images p50 %.0f ms, p99 %.0f ms"
+          .formatted(rate, l.percentile(50), l.percentile(99), r.percentile(50), r.percentile(99));
+    } finally {
+      timer.shutdownNow();
+    }
+  }
+
+  static List<String> uploadAll(BenchClient client, List<byte[]> bodies, int jobs)
+      throws Exception {
+    try (ExecutorService uploaders = Executors.newFixedThreadPool(4)) {
+      List<Future<String>> futures = new ArrayList<>();
+      for (int i = 0; i < jobs; i++) {
+        byte[] body = bodies.get(i % bodies.size());
+        futures.add(uploaders.submit(() -> client.upload(body)));
+      }
+      List<String> ids = new ArrayList<>();
+      for (Future<String> f : futures) {
+        ids.add(f.get());
+      }
+      return ids;
+    }
+  }
+
+  static List<BenchClient.Finished> awaitAll(BenchClient client, List<String> ids)
+      throws InterruptedException {
+    List<BenchClient.Finished> finished = new ArrayList<>();
+    for (String id : ids) {
+      BenchClient.Finished f = client.finished(id);
+      while (!f.status().equals("SUCCEEDED") && !f.status().equals("FAILED")) {
+        // A poll interval, not a wait for a guess: the loop ends on the job's observed state.
+        TimeUnit.MILLISECONDS.sleep(100);
+        f = client.finished(id);
+      }
+      finished.add(f);
+    }
+    return finished;
+  }
+
+  static double[] pureRenderMillis(List<Path> images) {
+    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
+    List<dev.imageservice.worker.render.Preset> presets = RenderProperties.defaults().presets();
+    for (int pass = 0; pass < 2; pass++) {
+      images.forEach(image -> pipeline.render(image, presets));
+    }
+    double[] best = new double[images.size()];
+    java.util.Arrays.fill(best, Double.MAX_VALUE);
+    for (int pass = 0; pass < 3; pass++) {
+      for (int i = 0; i < images.size(); i++) {
+        long start = System.nanoTime();
+        pipeline.render(images.get(i), presets);
+        best[i] = Math.min(best[i], (System.nanoTime() - start) / 1e6);
+      }
+    }
+    return best;
+  }
+
+  private static double meanOverJobs(double[] renderMillis, int jobs) {
+    double sum = 0;
+    for (int i = 0; i < jobs; i++) {
+      sum += renderMillis[i % renderMillis.length];
+    }
+    return sum / jobs;
+  }
+
+  private static List<Path> images(Path dir, String prefix) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().startsWith(prefix))
+          .filter(
+              p -> p.getFileName().toString().matches("(?i).*\\.(jpe?g|png|webp|gif|tiff?|bmp)$"))
+          .sorted()
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.imageservice.local.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Worker processes started from this jar ({@code ... worker}) against the system whose endpoints
+ * are in {@code dataDirectory}, one render at a time each. Closing kills them.
+ */
+final class WorkerProcesses implements AutoCloseable {
+
+  private final List<Process> processes;
+
+  private WorkerProcesses(List<Process> processes) {
+    this.processes = processes;
+  }
+
+  static WorkerProcesses start(int count, Path dataDirectory) throws IOException {
+    List<Process> started = new ArrayList<>();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    for (int i = 0; i < count; i++) {
+      ProcessBuilder builder = new ProcessBuilder(command(java)).redirectErrorStream(true);
+      builder.environment().put("IMAGE_SERVICE_DATA_DIR", dataDirectory.toString());
+      builder.environment().put("IMAGE_SERVICE_WORKER_CONCURRENCY", "1");
+      Process process = builder.start();
+      started.add(process);
+      awaitReady(process);
+    }
+    return new WorkerProcesses(started);
+  }
+
+  private static List<String> command(String java) {
+    String classPath = System.getProperty("java.class.path");
+    if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+      // Started as `java -jar image-service-local.jar bench ...`: the same jar starts a worker.
+      return List.of(java, "-jar", classPath, "worker");
+    }
+    return List.of(java, "-cp", classPath, "dev.imageservice.local.LocalImageService", "worker");
+  }
+
+  private static void awaitReady(Process process) throws IOException {
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = output.readLine()) != null) {
+      if (line.contains("extra thumbnail-worker ready")) {
+        // Keep draining its output so the process never blocks on a full pipe.
+        Thread.ofVirtual().start(() -> drain(output));
+        return;
+      }
+    }
+    throw new IOException("worker process exited before it was ready");
+  }
+
+  private static void drain(BufferedReader output) {
+    try {
+      while (output.readLine() != null) {
+        // discard: the worker's log is not part of the measurement
+      }
+    } catch (IOException closed) {
+      // the process was stopped: nothing left to read
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (Process process : processes) {
+      process.destroy();
+    }
+    for (Process process : processes) {
+      process.waitFor();
+    }
+  }
+}

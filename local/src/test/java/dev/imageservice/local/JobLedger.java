@@ -1,0 +1,75 @@
+package dev.imageservice.local;
+
+import dev.imageservice.localinfra.LocalEndpoints;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What the database says about a job, read directly (not through the API) so that fault tests can
+ * count rows: thumbnails, outbox events, attempts.
+ */
+final class JobLedger {
+
+  private final Jdbi jdbi;
+
+  JobLedger(LocalEndpoints endpoints) {
+    this.jdbi = Jdbi.create(endpoints.jdbcUrl(), endpoints.dbUsername(), endpoints.dbPassword());
+  }
+
+  String status(UUID jobId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select status from jobs where job_id = :id")
+                .bind("id", jobId)
+                .mapTo(String.class)
+                .one());
+  }
+
+  int attempts(UUID jobId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select attempts from jobs where job_id = :id")
+                .bind("id", jobId)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  String errorCode(UUID jobId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select coalesce(error_code, '') from jobs where job_id = :id")
+                .bind("id", jobId)
+                .mapTo(String.class)
+                .one());
+  }
+
+  int thumbnailRows(UUID jobId) {
+    return count("select count(*) from thumbnails where job_id = :id", jobId);
+  }
+
+  /** Outbox rows of one event type ({@code thumbnails.generated}, ...) for the job. */
+  int events(UUID jobId, String type) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select count(*) from outbox where job_id = :id and event_type = :type")
+                .bind("id", jobId)
+                .bind("type", type)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  /** The {@code ImageUploaded} payload the API put in the outbox for the job. */
+  String uploadedEvent(UUID jobId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select payload from outbox where job_id = :id and event_type = 'image.uploaded'")
+                .bind("id", jobId)
+                .mapTo(String.class)
+                .one());
+  }
+
+  private int count(String sql, UUID jobId) {
+    return jdbi.withHandle(h -> h.createQuery(sql).bind("id", jobId).mapTo(Integer.class).one());
+  }
+}
