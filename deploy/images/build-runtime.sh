@@ -37,6 +37,15 @@ find "$rootfs/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
       cp -L "$lib" "$rootfs$lib"
     done
 
+# The renderer's optional native codecs (libjpeg-turbo, libwebp; .ci/run installs them), when this
+# machine has them; without them the worker renders with pure Java, only slower.
+for soname in libturbojpeg.so.0 libwebp.so.7 libsharpyuv.so.0; do
+  lib=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64/ {print $NF; exit}')
+  [ -n "$lib" ] || continue
+  mkdir -p "$rootfs$(dirname "$lib")"
+  cp -L "$lib" "$rootfs$lib"
+done
+
 echo 'root:x:0:0:root:/root:/sbin/nologin
 nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin' > "$rootfs/etc/passwd"
 echo 'root:x:0:

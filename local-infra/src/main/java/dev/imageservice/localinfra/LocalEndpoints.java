@@ -73,7 +73,10 @@ public record LocalEndpoints(
             Map.entry("queueName", queueName),
             Map.entry("deadLetterQueueName", deadLetterQueueName)));
     try {
-      Files.createDirectories(file.getParent());
+      Path folder = file.toAbsolutePath().getParent();
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
       try (Writer writer = Files.newBufferedWriter(file)) {
         properties.store(writer, "endpoints of the running local image-service (local use only)");
       }

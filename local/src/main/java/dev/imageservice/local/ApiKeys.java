@@ -19,6 +19,7 @@ import java.util.Map;
 record ApiKeys(List<String> pairs, String adminKey, String shown) {
 
   static final String DEFAULT_TENANT = "default";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   static ApiKeys resolve(LocalSettings settings) {
     List<String> pairs = new ArrayList<>();
@@ -33,8 +34,9 @@ record ApiKeys(List<String> pairs, String adminKey, String shown) {
       pairs.add(DEFAULT_TENANT + ":" + generated);
       shown = generated + " (generated; set IMAGE_SERVICE_API_KEY to choose one)";
     }
-    if (settings.apiKeys() != null) {
-      for (String pair : settings.apiKeys().split(",")) {
+    String extraKeys = settings.apiKeys();
+    if (extraKeys != null) {
+      for (String pair : extraKeys.split(",")) {
         if (!pair.isBlank()) {
           pairs.add(pair.trim());
         }
@@ -66,9 +68,12 @@ record ApiKeys(List<String> pairs, String adminKey, String shown) {
         return Files.readString(file).trim();
       }
       byte[] random = new byte[24];
-      new SecureRandom().nextBytes(random);
+      RANDOM.nextBytes(random);
       String key = "isk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Files.createDirectories(file.getParent());
+      Path folder = file.toAbsolutePath().getParent();
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
       Files.writeString(file, key);
       return key;
     } catch (IOException e) {

@@ -105,7 +105,11 @@ public final class LocalSystem implements AutoCloseable {
   }
 
   public int apiPort() {
-    return ((WebServerApplicationContext) api).getWebServer().getPort();
+    var server = ((WebServerApplicationContext) api).getWebServer();
+    if (server == null) {
+      throw new IllegalStateException("the api-gateway has no web server");
+    }
+    return server.getPort();
   }
 
   /**

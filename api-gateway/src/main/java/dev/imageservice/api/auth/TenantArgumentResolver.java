@@ -23,8 +23,8 @@ class TenantArgumentResolver implements HandlerMethodArgumentResolver {
       ModelAndViewContainer container,
       NativeWebRequest request,
       WebDataBinderFactory binderFactory) {
-    Object tenant =
-        request.getNativeRequest(HttpServletRequest.class).getAttribute(Tenant.REQUEST_ATTRIBUTE);
+    HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+    Object tenant = servlet == null ? null : servlet.getAttribute(Tenant.REQUEST_ATTRIBUTE);
     if (tenant == null) {
       // Only reachable if a /v1 route were served without the filter: refuse rather than guess.
       throw new IllegalStateException("request reached a controller without authentication");

@@ -52,8 +52,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
           e.getMessage());
     }
     HttpHeaders headers = new HttpHeaders();
-    if (e.retryAfter() != null) {
-      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+    java.time.Duration retryAfter = e.retryAfter();
+    if (retryAfter != null) {
+      headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
     }
     return ResponseEntity.status(e.type().status())
         .headers(headers)

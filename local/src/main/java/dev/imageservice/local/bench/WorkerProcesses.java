@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Worker processes started from this jar ({@code ... worker}) against the system whose endpoints
@@ -44,27 +45,29 @@ final class WorkerProcesses implements AutoCloseable {
     return List.of(java, "-cp", classPath, "dev.imageservice.local.LocalImageService", "worker");
   }
 
+  /**
+   * Reads the worker's output on a virtual thread until its ready line, then keeps draining it so
+   * that the process never blocks on a full pipe.
+   */
   private static void awaitReady(Process process) throws IOException {
-    BufferedReader output =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = output.readLine()) != null) {
-      if (line.contains("extra thumbnail-worker ready")) {
-        // Keep draining its output so the process never blocks on a full pipe.
-        Thread.ofVirtual().start(() -> drain(output));
-        return;
-      }
-    }
-    throw new IOException("worker process exited before it was ready");
-  }
-
-  private static void drain(BufferedReader output) {
-    try {
-      while (output.readLine() != null) {
-        // discard: the worker's log is not part of the measurement
-      }
-    } catch (IOException closed) {
-      // the process was stopped: nothing left to read
+    CompletableFuture<Boolean> ready = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (BufferedReader output =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                output
+                    .lines()
+                    .filter(line -> line.contains("extra thumbnail-worker ready"))
+                    .forEach(line -> ready.complete(true));
+              } catch (IOException | java.io.UncheckedIOException closed) {
+                // the process was stopped: nothing left to read
+              }
+              ready.complete(false);
+            });
+    if (!ready.join()) {
+      throw new IOException("worker process exited before it was ready");
     }
   }
 

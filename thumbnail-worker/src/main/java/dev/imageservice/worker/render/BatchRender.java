@@ -87,7 +87,7 @@ final class BatchRender {
 
   private String renderOne(Path input) throws IOException {
     long start = System.nanoTime();
-    String name = input.getFileName().toString();
+    String name = String.valueOf(input.getFileName());
     try {
       RenderResult result = pipeline.render(input, presets);
       String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;

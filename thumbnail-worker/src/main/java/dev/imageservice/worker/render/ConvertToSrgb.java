@@ -11,9 +11,11 @@ import java.awt.image.WritableRaster;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Brings the decoded image to sRGB in one of the two working formats (see {@link Pixels}): applies
- * an embedded ICC profile the decoder left alone, expands grey, palette and 16-bit samples, and
- * treats an alpha channel without any transparent pixel as opaque.
+ * Brings the decoded image to sRGB in one of the two working formats (see {@link Pixels}): expands
+ * grey, palette and 16-bit samples, treats an alpha channel without any transparent pixel as
+ * opaque, and applies an embedded ICC profile the decoder left alone: at once for transparent
+ * images, after {@link Resize} (by {@link ApplyProfile}) for opaque ones, whose {@link Decoded}
+ * keeps it.
  */
 final class ConvertToSrgb implements RenderStep {
 
@@ -27,12 +29,14 @@ final class ConvertToSrgb implements RenderStep {
     // Opaque sources go straight to the working format: one full-size copy, not two.
     BufferedImage image =
         toSrgb(source, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-    ICC_Profile profile = decoded.profile();
-    if (needsProfile(profile)) {
-      image = applyProfile(image, profile);
-    }
+    ICC_Profile profile = needsProfile(decoded.profile()) ? decoded.profile() : null;
     if (!alpha) {
-      return state.withDecoded(new Decoded(image, null, false));
+      // An opaque image's profile is applied by ApplyProfile to the thumbnails, a fraction of
+      // the pixels; colour conversion is per pixel, so the order changes nothing but the cost.
+      return state.withDecoded(new Decoded(image, profile, false));
+    }
+    if (profile != null) {
+      image = applyProfile(image, profile);
     }
     boolean transparent = Pixels.anyTransparent(image);
     int[] straight = Pixels.data(image);
@@ -49,6 +53,9 @@ final class ConvertToSrgb implements RenderStep {
     if (space.getType() == ColorSpace.TYPE_GRAY) {
       // Grey samples are meant as sRGB-encoded grey; Java2D would treat CS_GRAY as linear.
       return GreyToArgb.convert(source, type);
+    }
+    if (source.getType() == type && space.isCS_sRGB()) {
+      return source; // already the working layout (native decoders): no full-size copy
     }
     BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), type);
     if (!space.isCS_sRGB()) {
@@ -72,7 +79,7 @@ final class ConvertToSrgb implements RenderStep {
         && !ColorSpaces.isCS_sRGB(profile);
   }
 
-  private static BufferedImage applyProfile(BufferedImage image, ICC_Profile profile) {
+  static BufferedImage applyProfile(BufferedImage image, ICC_Profile profile) {
     BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), image.getType());
     ICC_Profile srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
     new ColorConvertOp(new ICC_Profile[] {profile, srgb}, null)

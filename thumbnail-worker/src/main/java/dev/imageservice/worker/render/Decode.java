@@ -1,27 +1,42 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.common.job.FailureCode;
+import dev.imageservice.worker.render.codec.NativeCodecs;
+import dev.imageservice.worker.render.codec.NativeImage;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes the first frame once, with ImageIO source subsampling so that the image is no larger than
- * the biggest preset needs (still at least twice its size, for resampling quality). Decoder
- * exceptions and truncated data become {@code corrupt_image}; other decoder warnings are only
- * logged.
+ * Decodes the first frame once, no larger than the biggest preset needs (still at least twice its
+ * size, for resampling quality): JPEG and still WebP through the native codecs when present (DCT or
+ * rescaler scaling, see {@link NativeCodecs}), everything else and whatever they decline through
+ * ImageIO with source subsampling. Decoder exceptions and truncated data become {@code
+ * corrupt_image}; other decoder warnings are only logged. Thread-safe.
  */
 final class Decode implements RenderStep {
+
+  private final NativeCodecs codecs;
+
+  Decode(NativeCodecs codecs) {
+    this.codecs = codecs;
+  }
 
   @Override
   public RenderState apply(RenderState state) {
     ImageHeader header = state.requireHeader();
+    Decoded fast = decodeNatively(state, header);
+    if (fast != null) {
+      return state.withDecoded(fast);
+    }
     int subsampling = Geometry.subsampling(header, state.presets());
     try (ImageInputStream in = Readers.open(state.source())) {
       ImageReader reader = Readers.create(header.readerSpi(), state.source());
@@ -56,6 +71,44 @@ final class Decode implements RenderStep {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + state.source(), e);
+    }
+  }
+
+  private @Nullable Decoded decodeNatively(RenderState state, ImageHeader header) {
+    double minScale = Math.min(1.0, 2 * Geometry.scaleNeeded(header, state.presets()));
+    Optional<NativeImage> image;
+    try {
+      image =
+          switch (header.format()) {
+            case "jpeg" ->
+                header.cmyk() == CmykEncoding.NONE
+                    ? codecs.decodeJpeg(state.source(), minScale)
+                    : Optional.empty();
+            case "webp" ->
+                header.frames() == 1
+                    ? codecs.decodeWebp(state.source(), minScale)
+                    : Optional.empty();
+            default -> Optional.empty();
+          };
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + state.source(), e);
+    }
+    return image.map(Decode::toDecoded).orElse(null);
+  }
+
+  private static Decoded toDecoded(NativeImage image) {
+    BufferedImage pixels =
+        image.alpha()
+            ? Pixels.wrapStraight(image.pixels(), image.width(), image.height())
+            : Pixels.wrap(image.pixels(), image.width(), image.height(), false);
+    return new Decoded(pixels, iccProfile(image.iccProfile()), false);
+  }
+
+  private static @Nullable ICC_Profile iccProfile(byte @Nullable [] bytes) {
+    try {
+      return bytes == null ? null : ICC_Profile.getInstance(bytes);
+    } catch (IllegalArgumentException e) {
+      return null; // a damaged profile is ignored, as ImageIO's readers ignore it
     }
   }
 

@@ -70,6 +70,15 @@ final class Geometry {
    * large as every preset needs; 1 when any preset needs more than half the resolution.
    */
   static int subsampling(ImageHeader header, List<Preset> presets) {
+    double needed = scaleNeeded(header, presets);
+    return needed <= 0 ? 1 : Math.max(1, (int) Math.floor(1 / (2 * needed)));
+  }
+
+  /**
+   * The largest fraction of the stored width or height that any preset needs (1 when a preset needs
+   * the full resolution): decoders may scale the source down to twice this, no further.
+   */
+  static double scaleNeeded(ImageHeader header, List<Preset> presets) {
     double needed = 0;
     for (Preset preset : presets) {
       Size out = storedTarget(preset, header);
@@ -79,7 +88,7 @@ final class Geometry {
               needed,
               Math.max((double) out.width() / region.width, (double) out.height() / region.height));
     }
-    return needed <= 0 ? 1 : Math.max(1, (int) Math.floor(1 / (2 * needed)));
+    return needed;
   }
 
   private static int scaled(int length, double scale) {

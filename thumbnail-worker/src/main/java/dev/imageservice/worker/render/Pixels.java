@@ -2,6 +2,9 @@ package dev.imageservice.worker.render;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /**
  * Helpers over the two working pixel formats: {@code TYPE_INT_RGB} (opaque) and {@code
@@ -10,7 +13,15 @@ import java.awt.image.DataBufferInt;
  */
 final class Pixels {
 
+  private static final DirectColorModel OPAQUE = model(BufferedImage.TYPE_INT_RGB);
+  private static final DirectColorModel STRAIGHT = model(BufferedImage.TYPE_INT_ARGB);
+  private static final DirectColorModel PREMULTIPLIED = model(BufferedImage.TYPE_INT_ARGB_PRE);
+
   private Pixels() {}
+
+  private static DirectColorModel model(int type) {
+    return (DirectColorModel) new BufferedImage(1, 1, type).getColorModel();
+  }
 
   static int[] data(BufferedImage image) {
     return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
@@ -26,11 +37,27 @@ final class Pixels {
         width, height, alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB);
   }
 
-  /** Wraps packed pixels as a working image. */
+  /** Wraps packed pixels as a working image, without copying: the caller gives up the array. */
   static BufferedImage wrap(int[] pixels, int width, int height, boolean alpha) {
-    BufferedImage image = create(width, height, alpha);
-    System.arraycopy(pixels, 0, data(image), 0, width * height);
-    return image;
+    return wrap(pixels, width, height, alpha ? PREMULTIPLIED : OPAQUE);
+  }
+
+  /** Wraps straight-alpha {@code 0xAARRGGBB} pixels as {@code TYPE_INT_ARGB}, without copying. */
+  static BufferedImage wrapStraight(int[] pixels, int width, int height) {
+    return wrap(pixels, width, height, STRAIGHT);
+  }
+
+  private static BufferedImage wrap(int[] pixels, int width, int height, DirectColorModel model) {
+    WritableRaster raster =
+        Raster.createPackedRaster(
+            new DataBufferInt(pixels, width * height),
+            width,
+            height,
+            width,
+            model.getMasks(),
+            null);
+    // BufferedImage recognises the standard layouts, so getType() is TYPE_INT_RGB, ... as usual.
+    return new BufferedImage(model, raster, model.isAlphaPremultiplied(), null);
   }
 
   /** True when some pixel of an ARGB image is not fully opaque. */

@@ -1,5 +1,6 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,13 @@ public final class RenderPipeline {
   private final GuardLimits guard;
   private final List<RenderStep> steps;
 
+  /** A pipeline with the native codecs this machine has (see {@link NativeCodecs#detected()}). */
   public RenderPipeline(RenderProperties properties) {
+    this(properties, NativeCodecs.detected());
+  }
+
+  /** A pipeline with the given native codecs ({@link NativeCodecs#none()}: ImageIO only). */
+  public RenderPipeline(RenderProperties properties, NativeCodecs codecs) {
     this.properties = properties;
     this.probe = new ProbeHeader(properties.maxFrames());
     this.guard = new GuardLimits(properties);
@@ -35,12 +42,13 @@ public final class RenderPipeline {
         List.of(
             probe,
             guard,
-            new Decode(),
+            new Decode(codecs),
             new ConvertToSrgb(),
             new Resize(),
+            new ApplyProfile(),
             new Orient(),
             new FlattenAlpha(),
-            new Encode());
+            new Encode(codecs));
     // Under a Spring Boot fat jar the ImageIO registry may have been created by a class loader
     // that cannot see the TwelveMonkeys plug-ins; scanning again registers them.
     ImageIO.scanForPlugins();

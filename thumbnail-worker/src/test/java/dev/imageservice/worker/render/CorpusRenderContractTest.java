@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.imageservice.worker.render.TestCorpus.Entry;
+import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,12 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The renderer's contract over real images: every corpus file renders every default preset at the
  * size the box rules give, in the right format, upright, in sRGB and without metadata. Runs over
- * the full shared corpus when present, else over the committed subset.
+ * the full shared corpus when present, else over the committed subset. This class runs it with the
+ * native codecs this machine has; {@link CorpusRenderContractJavaPathTest} with none.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorpusRenderContractTest {
 
   // Mean absolute difference (0..255 per channel) under which two renders show the same picture:
@@ -34,15 +38,21 @@ class CorpusRenderContractTest {
   // vipsthumbnail's RMSE for S15 against S16; we want to do better.
   private static final double VIPS_CMYK_RMSE = 0.123;
 
-  private static final RenderPipeline PIPELINE = new RenderPipeline(RenderProperties.defaults());
   private static final List<Preset> PRESETS = RenderProperties.DEFAULT_PRESETS;
-  private static final Map<String, RenderResult> RESULTS = new ConcurrentHashMap<>();
-  private static Path corpus;
-  private static boolean full;
-  private static List<Entry> entries;
+  private final RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults(), codecs());
+  private final Map<String, RenderResult> results = new ConcurrentHashMap<>();
+  private Path corpus;
+  private boolean full;
+  private List<Entry> entries;
+
+  /** The codecs under test: whatever this machine has. */
+  NativeCodecs codecs() {
+    return NativeCodecs.detected();
+  }
 
   @BeforeAll
-  static void locateCorpus() {
+  void locateCorpus() {
+    System.out.println("corpus contract with " + codecs());
     full = TestCorpus.full().isPresent();
     corpus = TestCorpus.full().orElseGet(TestCorpus::committed);
     entries = TestCorpus.entries(corpus);
@@ -102,7 +112,7 @@ class CorpusRenderContractTest {
     assertThat(rmse).isLessThan(VIPS_CMYK_RMSE);
   }
 
-  private static void checkImage(Entry entry) throws IOException {
+  private void checkImage(Entry entry) throws IOException {
     RenderResult result = rendered(entry);
     boolean turned = entry.orientation() >= 5;
     int uprightWidth = turned ? entry.height() : entry.width();
@@ -165,7 +175,7 @@ class CorpusRenderContractTest {
     };
   }
 
-  private static BufferedImage medium(String name) throws IOException {
+  private BufferedImage medium(String name) throws IOException {
     Entry entry = entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
     RenderedThumbnail medium =
         rendered(entry).thumbnails().stream()
@@ -175,7 +185,7 @@ class CorpusRenderContractTest {
     return ImageIO.read(new ByteArrayInputStream(medium.bytes()));
   }
 
-  private static RenderResult rendered(Entry entry) {
-    return RESULTS.computeIfAbsent(entry.name(), n -> PIPELINE.render(entry.file(), PRESETS));
+  private RenderResult rendered(Entry entry) {
+    return results.computeIfAbsent(entry.name(), n -> pipeline.render(entry.file(), PRESETS));
   }
 }

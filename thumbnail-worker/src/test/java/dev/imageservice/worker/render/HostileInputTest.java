@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.management.ThreadMXBean;
 import dev.imageservice.common.job.FailureCode;
+import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,7 +32,12 @@ class HostileInputTest {
   // Far below what decoding any of these would take (a 100000x100000 image is 40 GB).
   private static final long MAX_ALLOCATED_BYTES = 16L * 1024 * 1024;
 
-  private final RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
+  private final RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults(), codecs());
+
+  /** The codecs under test: whatever this machine has ({@link HostileInputJavaPathTest}: none). */
+  NativeCodecs codecs() {
+    return NativeCodecs.detected();
+  }
 
   @TempDir Path dir;
 
@@ -67,7 +73,7 @@ class HostileInputTest {
 
   @Test
   void fileOverTheByteLimitIsRefused() throws IOException {
-    RenderPipeline strict = new RenderPipeline(new RenderProperties(null, 0, 0, 1000));
+    RenderPipeline strict = new RenderPipeline(new RenderProperties(null, 0, 0, 1000), codecs());
     Path jpeg = TestCorpus.committed().resolve("S10_nikon_d2h.jpg");
     ImageRejectedException e =
         catchThrowableOfType(

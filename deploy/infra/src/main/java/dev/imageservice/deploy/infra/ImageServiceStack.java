@@ -77,7 +77,10 @@ public final class ImageServiceStack extends Stack {
                 messaging.deadLetterQueue().getQueueArn(),
                 encryption.key().getKeyArn(),
                 search.domain().getDomainArn() + "/*",
-                List.of(database.instance().getSecret().getSecretArn(), apiKeys.getSecretArn()),
+                List.of(
+                    java.util.Objects.requireNonNull(database.instance().getSecret(), "RDS secret")
+                        .getSecretArn(),
+                    apiKeys.getSecretArn()),
                 logicalIdOf(storage.images()),
                 logicalIdOf(storage.thumbnails()),
                 logicalIdOf(search.domain())));
@@ -115,7 +118,10 @@ public final class ImageServiceStack extends Stack {
   }
 
   private String logicalIdOf(Construct construct) {
-    return getLogicalId((CfnElement) construct.getNode().getDefaultChild());
+    return getLogicalId(
+        (CfnElement)
+            java.util.Objects.requireNonNull(
+                construct.getNode().getDefaultChild(), "no L1 resource"));
   }
 
   // The values the environment's Helm values file needs (values-<env>.yaml).

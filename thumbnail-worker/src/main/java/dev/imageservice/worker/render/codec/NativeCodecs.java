@@ -1,0 +1,123 @@
+package dev.imageservice.worker.render.codec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The optional native fast path of the renderer: scaled JPEG decoding and JPEG encoding through
+ * libjpeg-turbo's TurboJPEG API, scaled WebP decoding through libwebp, both called with {@code
+ * java.lang.foreign}. Each codec is used only where its library loads; everything else (and every
+ * image a native decoder declines) goes through ImageIO and TwelveMonkeys.
+ *
+ * <p>Switched off with {@code -Dimage-service.render.native=false} or the environment variable
+ * {@code IMAGE_SERVICE_RENDER_NATIVE=false}. Thread-safe; {@link #detected()} is loaded once per
+ * JVM.
+ */
+public final class NativeCodecs {
+
+  public static final String PROPERTY = "image-service.render.native";
+  private static final Logger LOG = LoggerFactory.getLogger(NativeCodecs.class);
+  private static final NativeCodecs NONE = new NativeCodecs(null, null, null);
+
+  private final @Nullable TurboJpegDecoder jpegDecoder;
+  private final @Nullable TurboJpegEncoder jpegEncoder;
+  private final @Nullable WebPDecoder webpDecoder;
+
+  private NativeCodecs(
+      @Nullable TurboJpegDecoder jpegDecoder,
+      @Nullable TurboJpegEncoder jpegEncoder,
+      @Nullable WebPDecoder webpDecoder) {
+    this.jpegDecoder = jpegDecoder;
+    this.jpegEncoder = jpegEncoder;
+    this.webpDecoder = webpDecoder;
+  }
+
+  /** The codecs of this machine, unless switched off by the property or environment variable. */
+  public static NativeCodecs detected() {
+    return Detected.INSTANCE;
+  }
+
+  /** No native codec: the pure-Java path. */
+  public static NativeCodecs none() {
+    return NONE;
+  }
+
+  /** Whatever loads of the two libraries, ignoring the switch. */
+  public static NativeCodecs load() {
+    return load(TurboJpeg.LIBRARY, WebPDecoder.LIBRARY);
+  }
+
+  /** Whatever loads of these two libraries (file names or paths). */
+  static NativeCodecs load(String turboJpegLibrary, String webpLibrary) {
+    TurboJpeg tj = tryLoad(turboJpegLibrary, () -> new TurboJpeg(turboJpegLibrary));
+    WebPDecoder webp = tryLoad(webpLibrary, () -> new WebPDecoder(webpLibrary));
+    return new NativeCodecs(
+        tj == null ? null : new TurboJpegDecoder(tj),
+        tj == null ? null : new TurboJpegEncoder(tj),
+        webp);
+  }
+
+  public boolean jpeg() {
+    return jpegDecoder != null;
+  }
+
+  public boolean webp() {
+    return webpDecoder != null;
+  }
+
+  /**
+   * Decodes a JPEG at the smallest DCT scale keeping at least {@code minScale} of each side; empty
+   * when the native path is off or declines this file (CMYK, truncated, damaged).
+   */
+  public Optional<NativeImage> decodeJpeg(Path source, double minScale) throws IOException {
+    return jpegDecoder == null ? Optional.empty() : jpegDecoder.decode(source, minScale);
+  }
+
+  /** Decodes a still WebP scaled to about {@code minScale}; empty when off or declined. */
+  public Optional<NativeImage> decodeWebp(Path source, double minScale) throws IOException {
+    return webpDecoder == null ? Optional.empty() : webpDecoder.decode(source, minScale);
+  }
+
+  /** A baseline 4:2:0 JPEG of packed RGB pixels; empty when the native encoder is off. */
+  public Optional<byte[]> encodeJpeg(int[] rgb, int width, int height, float quality) {
+    if (jpegEncoder == null) {
+      return Optional.empty();
+    }
+    int q = Math.clamp(Math.round(quality * 100), 1, 100);
+    return Optional.of(jpegEncoder.encode(rgb, width, height, q));
+  }
+
+  @Override
+  public String toString() {
+    return "NativeCodecs[turbojpeg=%s, libwebp=%s]".formatted(jpeg(), webp());
+  }
+
+  static boolean switchedOn() {
+    String value = System.getProperty(PROPERTY, System.getenv("IMAGE_SERVICE_RENDER_NATIVE"));
+    return value == null || !value.trim().toLowerCase(Locale.ROOT).equals("false");
+  }
+
+  private static <T> @Nullable T tryLoad(String library, Supplier<T> loader) {
+    try {
+      return loader.get();
+    } catch (IllegalArgumentException | UnsatisfiedLinkError | IllegalCallerException e) {
+      // Missing library, or native access denied: the pure-Java path renders the same images.
+      LOG.info("native codec {} unavailable ({}); using ImageIO", library, e.getMessage());
+      return null;
+    }
+  }
+
+  private static final class Detected {
+    static final NativeCodecs INSTANCE = switchedOn() ? load() : NONE;
+
+    static {
+      LOG.info("renderer codecs: {}", INSTANCE);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.imageservice.worker.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imageservice.worker.render.TestCorpus.Entry;
+import dev.imageservice.worker.render.codec.NativeCodecs;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The native path renders the same thumbnails as ImageIO + TwelveMonkeys: every committed JPEG and
+ * WebP, every default preset, within a small mean difference (DCT scaling and libwebp's rescaler
+ * filter differently from subsampling, and the encoders round differently).
+ */
+class NativePathParityTest {
+
+  // Mean absolute difference per channel, 0..255; the corpus contract calls < 3.0 "same picture".
+  private static final double MAX_MEAN_DIFFERENCE = 2.0;
+
+  @Test
+  void nativeAndJavaPathsRenderTheSamePictures() throws IOException {
+    NativeCodecs codecs = NativeCodecs.load();
+    Assumptions.assumeTrue(codecs.jpeg() || codecs.webp(), "no native codec installed");
+    RenderPipeline fast = new RenderPipeline(RenderProperties.defaults(), codecs);
+    RenderPipeline java = new RenderPipeline(RenderProperties.defaults(), NativeCodecs.none());
+    List<Entry> entries =
+        TestCorpus.entries(TestCorpus.committed()).stream()
+            .filter(e -> e.format().equals("JPEG") || e.format().equals("WEBP"))
+            .toList();
+    assertThat(entries).hasSizeGreaterThan(15);
+    for (Entry entry : entries) {
+      RenderResult a = fast.render(entry.file(), RenderProperties.DEFAULT_PRESETS);
+      RenderResult b = java.render(entry.file(), RenderProperties.DEFAULT_PRESETS);
+      for (int i = 0; i < a.thumbnails().size(); i++) {
+        BufferedImage x = ImageIO.read(new ByteArrayInputStream(a.thumbnails().get(i).bytes()));
+        BufferedImage y = ImageIO.read(new ByteArrayInputStream(b.thumbnails().get(i).bytes()));
+        double difference = ImageCompare.meanAbsoluteDifference(x, y);
+        System.out.printf(
+            "%s %s: native vs java mean difference %.2f%n",
+            entry.name(), a.thumbnails().get(i).preset(), difference);
+        assertThat(difference).as(entry.name()).isLessThan(MAX_MEAN_DIFFERENCE);
+      }
+    }
+  }
+}
