@@ -142,7 +142,13 @@ public final class LocalInfrastructure implements AutoCloseable {
               r.topicArn(topicArn)
                   .protocol("sqs")
                   .endpoint("arn:aws:sqs:%s:%s:%s".formatted(REGION, ACCOUNT_ID, QUEUE))
-                  .attributes(Map.of("RawMessageDelivery", "true")));
+                  .attributes(
+                      // Workers want only requests, not the completion events on the topic.
+                      Map.of(
+                          "RawMessageDelivery",
+                          "true",
+                          "FilterPolicy",
+                          "{\"type\":[\"image.uploaded\"]}")));
       return topicArn;
     }
   }

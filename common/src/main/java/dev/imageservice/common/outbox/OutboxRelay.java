@@ -31,6 +31,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final Clock clock;
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
+  private volatile boolean stopping;
   private Thread thread;
 
   public OutboxRelay(
@@ -52,6 +53,7 @@ public final class OutboxRelay implements AutoCloseable {
     if (running) {
       return;
     }
+    stopping = false;
     running = true;
     thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
   }
@@ -75,11 +77,20 @@ public final class OutboxRelay implements AutoCloseable {
           List<OutboxMessage> due = outbox.lockDue(handle, now, batchSize);
           int published = 0;
           for (OutboxMessage message : due) {
+            if (stopping) {
+              // Shutting down: the rest stay unpublished and the next relay (any replica) takes
+              // them.
+              break;
+            }
             try {
               publisher.publish(message);
               outbox.markPublished(handle, message.id(), clock.instant());
               published++;
             } catch (RuntimeException e) {
+              if (stopping) {
+                // Interrupted by close(): not a failure of the event bus, nothing to record.
+                break;
+              }
               Instant retryAt = clock.instant().plus(backoff(message.attempts()));
               log.warn(
                   "outbox: publishing {} of job {} failed (attempt {}), retry at {}: {}",
@@ -129,6 +140,7 @@ public final class OutboxRelay implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    stopping = true;
     running = false;
     if (thread != null) {
       thread.interrupt();

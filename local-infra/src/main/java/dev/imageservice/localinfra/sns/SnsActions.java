@@ -99,23 +99,33 @@ final class SnsActions {
           "Only the sqs protocol is supported locally, not " + protocol);
     }
     boolean raw = false;
+    FilterPolicy policy = null;
     for (Map.Entry<String, String> attribute : request.stringMap("Attributes").entrySet()) {
-      raw = rawDeliveryAttribute(attribute.getKey(), attribute.getValue());
+      if (attribute.getKey().equals("FilterPolicy")) {
+        policy = FilterPolicy.parse(attribute.getValue());
+      } else {
+        raw = rawDeliveryAttribute(attribute.getKey(), attribute.getValue());
+      }
     }
     Subscription subscription =
         registry.subscribe(request.required("TopicArn"), request.required("Endpoint"), raw);
+    subscription.filterPolicy(policy);
     return tag("SubscriptionArn", subscription.arn());
   }
 
   private String setSubscriptionAttributes(QueryRequest request) {
     Subscription subscription = registry.subscription(request.required("SubscriptionArn"));
     String value = request.optional("AttributeValue");
+    if (request.required("AttributeName").equals("FilterPolicy")) {
+      subscription.filterPolicy(FilterPolicy.parse(value));
+      return "";
+    }
     subscription.rawDelivery(
         rawDeliveryAttribute(request.required("AttributeName"), value == null ? "" : value));
     return "";
   }
 
-  /** Rejects attributes we do not implement (filter policies...) rather than ignoring them. */
+  /** Rejects attributes we do not implement rather than ignoring them. */
   private static boolean rawDeliveryAttribute(String name, String value) {
     if (!name.equals("RawMessageDelivery")) {
       throw SnsError.invalidParameter("Only RawMessageDelivery is supported locally, not " + name);
@@ -150,7 +160,9 @@ final class SnsActions {
             Instant.now());
     // Synchronous fan-out: when Publish answers 200, every queue has the message; a failed
     // delivery fails the whole call, so the publisher retries (duplicates are fine, loss is not).
-    topic.subscriptions().forEach(s -> forwarder.deliver(notification, s));
+    topic.subscriptions().stream()
+        .filter(s -> s.accepts(attributes))
+        .forEach(s -> forwarder.deliver(notification, s));
     return notification.messageId();
   }
 

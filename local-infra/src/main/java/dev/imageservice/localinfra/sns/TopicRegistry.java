@@ -125,6 +125,7 @@ final class TopicRegistry {
     private final String queueArn;
     private final String queueName;
     private volatile boolean rawDelivery;
+    private volatile FilterPolicy filterPolicy;
 
     private Subscription(
         String arn, String topicArn, String queueArn, String queueName, boolean rawDelivery) {
@@ -157,6 +158,16 @@ final class TopicRegistry {
 
     void rawDelivery(boolean raw) {
       this.rawDelivery = raw;
+    }
+
+    void filterPolicy(FilterPolicy policy) {
+      this.filterPolicy = policy;
+    }
+
+    /** Whether a message with these attributes is delivered to this subscription. */
+    boolean accepts(Map<String, QueryRequest.MessageAttribute> attributes) {
+      FilterPolicy policy = filterPolicy;
+      return policy == null || policy.accepts(attributes);
     }
   }
 }

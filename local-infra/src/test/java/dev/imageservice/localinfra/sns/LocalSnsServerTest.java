@@ -77,7 +77,7 @@ class LocalSnsServerTest {
   }
 
   @Test
-  void filterPoliciesAreRejectedRatherThanIgnored() {
+  void filterPolicyFormsBeyondExactStringsAreRejectedRatherThanIgnored() {
     String topicArn = sns.createTopic(r -> r.name("filtered")).topicArn();
     String queueArn = "arn:aws:sqs:eu-west-1:123456789012:" + queueNamed("filtered-queue");
 
@@ -88,7 +88,8 @@ class LocalSnsServerTest {
                         r.topicArn(topicArn)
                             .protocol("sqs")
                             .endpoint(queueArn)
-                            .attributes(Map.of("FilterPolicy", "{\"type\":[\"a\"]}"))))
+                            .attributes(
+                                Map.of("FilterPolicy", "{\"size\":[{\"numeric\":[\">\",5]}]}"))))
         .isInstanceOfSatisfying(
             InvalidParameterException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
   }

@@ -180,6 +180,41 @@ abstract class SnsContractTest {
   }
 
   @Test
+  void filterPolicyDeliversOnlyMessagesWhoseAttributeMatches() {
+    String topicArn = topic();
+    Queue queue = queue();
+    sns()
+        .subscribe(
+            r ->
+                r.topicArn(topicArn)
+                    .protocol("sqs")
+                    .endpoint(queue.arn())
+                    .attributes(
+                        Map.of(
+                            "RawMessageDelivery", "true",
+                            "FilterPolicy", "{\"type\":[\"image.uploaded\"]}")));
+
+    sns()
+        .publish(
+            r ->
+                r.topicArn(topicArn)
+                    .message("completion")
+                    .messageAttributes(Map.of("type", string("thumbnails.generated"))));
+    sns().publish(r -> r.topicArn(topicArn).message("no attributes"));
+    sns()
+        .publish(
+            r ->
+                r.topicArn(topicArn)
+                    .message("request")
+                    .messageAttributes(Map.of("type", string("image.uploaded"))));
+
+    // Delivery happens before Publish answers, in order: the first message received is the match.
+    assertThat(receiveOne(queue).body()).isEqualTo("request");
+    assertThat(sqs().receiveMessage(r -> r.queueUrl(queue.url()).waitTimeSeconds(1)).messages())
+        .isEmpty();
+  }
+
+  @Test
   void anUnsubscribedQueueNoLongerReceives() {
     String topicArn = topic();
     Queue kept = queue();

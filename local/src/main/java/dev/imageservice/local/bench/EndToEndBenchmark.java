@@ -62,11 +62,15 @@ final class EndToEndBenchmark {
         try (WorkerProcesses pool = WorkerProcesses.start(workers, data)) {
           // Warm-up batch: the worker processes start cold; their JIT must see the same work first.
           awaitAll(client, uploadAll(client, bodies, bodies.size() * 3));
+          long workerCpu = pool.cpuMillis();
+          long ownCpu = ownCpuMillis();
           Drain drain = drain(client, bodies, jobs);
+          double workerCpuPerJob = (pool.cpuMillis() - workerCpu) / (double) jobs;
+          double ownCpuPerJob = (ownCpuMillis() - ownCpu) / (double) jobs;
           single = workers == 1 ? drain.jobsPerSecond() : single;
           double overhead = workers / drain.jobsPerSecond() * 1000 / renderPerJob - 1;
           rows.add(
-              "%-8d %10.2f %12.2f %14s %12.1f%%"
+              "%-8d %10.2f %13.2f %14s %13.1f%% %17.1f %20.1f %19.1f%%"
                   .formatted(
                       workers,
                       drain.jobsPerSecond(),
@@ -74,7 +78,10 @@ final class EndToEndBenchmark {
                       single > 0
                           ? "%.2f".formatted(drain.jobsPerSecond() / (single * workers))
                           : "-",
-                      overhead * 100));
+                      overhead * 100,
+                      workerCpuPerJob,
+                      ownCpuPerJob,
+                      (workerCpuPerJob / renderPerJob - 1) * 100));
           if (workers == 1) {
             rows.add(
                 paced(client, bodies, drain.jobsPerSecond() / 2, Math.min(jobs, 60), renderMillis));
@@ -83,11 +90,22 @@ final class EndToEndBenchmark {
       }
     }
     System.out.println();
-    System.out.println("workers  e2e jobs/s  render jobs/s  scaling(xK*1)  overhead");
+    System.out.println(
+        "workers  e2e jobs/s  render jobs/s  scaling(xK*1)  wall overhead  worker CPU ms/job"
+            + "  API+infra CPU ms/job  worker CPU overhead");
     rows.forEach(System.out::println);
   }
 
   record Drain(double jobsPerSecond) {}
+
+  /** CPU time of this JVM (the API, the embedded servers and the benchmark client). */
+  private static long ownCpuMillis() {
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(java.time.Duration::toMillis)
+        .orElse(0L);
+  }
 
   /**
    * Uploads a backlog and measures the steady completion rate (10th to 90th percentile completion).

@@ -71,6 +71,15 @@ final class WorkerProcesses implements AutoCloseable {
     }
   }
 
+  /** CPU time the worker processes have used so far, in milliseconds. */
+  long cpuMillis() {
+    return processes.stream()
+        .mapToLong(
+            p ->
+                p.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L))
+        .sum();
+  }
+
   @Override
   public void close() throws InterruptedException {
     for (Process process : processes) {

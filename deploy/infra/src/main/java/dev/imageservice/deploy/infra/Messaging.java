@@ -1,7 +1,11 @@
 package dev.imageservice.deploy.infra;
 
+import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.sns.StringConditions;
+import software.amazon.awscdk.services.sns.SubscriptionFilter;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.SqsSubscription;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
@@ -61,7 +65,16 @@ public final class Messaging extends Construct {
                     .maxReceiveCount(MAX_RECEIVE_COUNT)
                     .build())
             .build();
-    topic.addSubscription(SqsSubscription.Builder.create(queue).rawMessageDelivery(true).build());
+    // Workers want the requests only: completion events go to the same topic for other consumers.
+    topic.addSubscription(
+        SqsSubscription.Builder.create(queue)
+            .rawMessageDelivery(true)
+            .filterPolicy(
+                Map.of(
+                    "type",
+                    SubscriptionFilter.stringFilter(
+                        StringConditions.builder().allowlist(List.of("image.uploaded")).build())))
+            .build());
   }
 
   /** The event topic. */

@@ -45,7 +45,9 @@ class MessagingAndMonitoringTest {
             "Endpoint",
             getAtt(queue, "Arn"),
             "RawMessageDelivery",
-            true));
+            true,
+            "FilterPolicy",
+            Map.of("type", List.of("image.uploaded"))));
     template.hasResourceProperties(
         "AWS::SQS::Queue",
         Match.objectLike(
