@@ -80,15 +80,7 @@ class JobRetry {
   }
 
   private static ImageUploaded announce(Job job, Instant now) {
-    Job.Original original = job.original();
-    return ImageUploaded.of(
-        job.jobId(),
-        job.tenantId(),
-        original.bucket(),
-        original.key(),
-        original.contentType(),
-        original.bytes(),
-        job.presets(),
-        now);
+    return ImageUploaded.announcing(
+        job.jobId(), job.tenantId(), job.original(), job.presets(), now);
   }
 }

@@ -70,15 +70,8 @@ class StaleJobSweeper {
           for (Job job : stale) {
             outbox.add(
                 handle,
-                ImageUploaded.of(
-                    job.jobId(),
-                    job.tenantId(),
-                    job.original().bucket(),
-                    job.original().key(),
-                    job.original().contentType(),
-                    job.original().bytes(),
-                    job.presets(),
-                    now),
+                ImageUploaded.announcing(
+                    job.jobId(), job.tenantId(), job.original(), job.presets(), now),
                 now);
           }
           return stale.size();

@@ -138,15 +138,8 @@ public class UploadService {
               }
               outbox.add(
                   handle,
-                  ImageUploaded.of(
-                      job.jobId(),
-                      job.tenantId(),
-                      job.original().bucket(),
-                      job.original().key(),
-                      job.original().contentType(),
-                      job.original().bytes(),
-                      job.presets(),
-                      now),
+                  ImageUploaded.announcing(
+                      job.jobId(), job.tenantId(), job.original(), job.presets(), now),
                   now);
               return jobs.find(handle, job.jobId());
             });

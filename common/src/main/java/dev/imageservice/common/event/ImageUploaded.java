@@ -1,5 +1,6 @@
 package dev.imageservice.common.event;
 
+import dev.imageservice.common.job.Job;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,20 @@ public record ImageUploaded(
 
   public ImageUploaded {
     presets = List.copyOf(presets);
+  }
+
+  /** Announces a recorded job: at upload, on an operator's retry, or when a lost one is re-sent. */
+  public static ImageUploaded announcing(
+      UUID jobId, String tenantId, Job.Original original, List<String> presets, Instant now) {
+    return of(
+        jobId,
+        tenantId,
+        original.bucket(),
+        original.key(),
+        original.contentType(),
+        original.bytes(),
+        presets,
+        now);
   }
 
   public static ImageUploaded of(
