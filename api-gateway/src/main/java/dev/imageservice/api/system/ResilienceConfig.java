@@ -1,8 +1,8 @@
 package dev.imageservice.api.system;
 
+import dev.imageservice.common.config.ResilienceProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryConfig;
@@ -23,17 +23,7 @@ class ResilienceConfig {
   @Bean
   CircuitBreakerRegistry circuitBreakerRegistry(
       ResilienceProperties properties, MeterRegistry meters) {
-    CircuitBreakerConfig config =
-        CircuitBreakerConfig.custom()
-            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .slidingWindowSize(properties.slidingWindowSize())
-            .minimumNumberOfCalls(properties.minimumCalls())
-            .failureRateThreshold(properties.failureRateThreshold())
-            .waitDurationInOpenState(properties.openStateWait())
-            .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
-            .automaticTransitionFromOpenToHalfOpenEnabled(false)
-            .recordException(DependencyGuard::isTransient)
-            .build();
+    CircuitBreakerConfig config = properties.circuitBreakerConfig(DependencyGuard::isTransient);
     CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
     TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     return registry;
@@ -41,12 +31,7 @@ class ResilienceConfig {
 
   @Bean
   RetryRegistry retryRegistry(ResilienceProperties properties, MeterRegistry meters) {
-    RetryConfig config =
-        RetryConfig.custom()
-            .maxAttempts(properties.maxAttempts())
-            .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryWait(), 2.0))
-            .retryOnException(DependencyGuard::isTransient)
-            .build();
+    RetryConfig config = properties.retryConfig(DependencyGuard::isTransient);
     RetryRegistry registry = RetryRegistry.of(config);
     TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
     return registry;

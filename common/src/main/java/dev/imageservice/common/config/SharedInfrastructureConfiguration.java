@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
  * the outbox relay that runs while the application runs. Imported by each service's application.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EventPublishingProperties.class)
+@EnableConfigurationProperties({EventPublishingProperties.class, ResilienceProperties.class})
 public class SharedInfrastructureConfiguration {
 
   @Bean

@@ -1,9 +1,9 @@
 package dev.imageservice.worker.system;
 
+import dev.imageservice.common.config.ResilienceProperties;
 import io.awspring.cloud.autoconfigure.s3.S3ClientCustomizer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryConfig;
@@ -26,18 +26,7 @@ class ResilienceConfig {
   @Bean
   CircuitBreakerRegistry circuitBreakerRegistry(
       ResilienceProperties properties, MeterRegistry meters) {
-    CircuitBreakerConfig config =
-        CircuitBreakerConfig.custom()
-            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-            .slidingWindowSize(properties.slidingWindowSize())
-            .minimumNumberOfCalls(properties.minimumCalls())
-            .failureRateThreshold(properties.failureRateThreshold())
-            .waitDurationInOpenState(properties.openStateWait())
-            .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
-            // Half-open on the next call after the wait: a quiet worker needs no timer for it.
-            .automaticTransitionFromOpenToHalfOpenEnabled(false)
-            .recordException(OutboundGuard::isTransient)
-            .build();
+    CircuitBreakerConfig config = properties.circuitBreakerConfig(OutboundGuard::isTransient);
     CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
     TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
     return registry;
@@ -45,12 +34,7 @@ class ResilienceConfig {
 
   @Bean
   RetryRegistry retryRegistry(ResilienceProperties properties, MeterRegistry meters) {
-    RetryConfig config =
-        RetryConfig.custom()
-            .maxAttempts(properties.maxAttempts())
-            .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryWait(), 2.0))
-            .retryOnException(OutboundGuard::isTransient)
-            .build();
+    RetryConfig config = properties.retryConfig(OutboundGuard::isTransient);
     RetryRegistry registry = RetryRegistry.of(config);
     TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
     return registry;
