@@ -1,5 +1,6 @@
 package dev.imageservice.api.admin;
 
+import dev.imageservice.api.auth.BearerToken;
 import dev.imageservice.api.system.ProblemWriter;
 import dev.imageservice.common.apikey.ApiKeyRepository;
 import dev.imageservice.common.problem.ProblemType;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,7 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class AdminKeyFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(AdminKeyFilter.class);
-  private static final String BEARER = "Bearer ";
 
   private final AdminKeys adminKeys;
   private final Jdbi jdbi;
@@ -46,11 +45,8 @@ class AdminKeyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    String key =
-        header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-            ? header.substring(BEARER.length()).trim()
-            : "";
+    String sent = BearerToken.of(request);
+    String key = sent == null ? "" : sent;
     if (!key.isEmpty() && adminKeys.matches(key)) {
       log.info("admin call {} {}", request.getMethod(), request.getRequestURI());
       chain.doFilter(request, response);

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -25,7 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticationFilter.class);
-  private static final String BEARER = "Bearer ";
 
   private final Jdbi jdbi;
   private final ApiKeyRepository apiKeys;
@@ -46,15 +44,14 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    String key = BearerToken.of(request);
+    if (key == null) {
       problems.write(
           request, response, ProblemType.UNAUTHORIZED, "Send Authorization: Bearer <api key>");
       return;
     }
     Optional<String> tenant;
     try {
-      String key = header.substring(BEARER.length()).trim();
       tenant = key.isEmpty() ? Optional.empty() : jdbi.withHandle(h -> apiKeys.tenantOf(h, key));
     } catch (RuntimeException e) {
       log.error("API key lookup failed: database unavailable", e);
