@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Worker processes started from this jar ({@code ... worker}) against the system whose endpoints
- * are in {@code dataDirectory}, one render at a time each. Closing kills them.
+ * are in {@code dataDirectory}, one render at a time each ({@code render-threads} 1), holding
+ * {@code concurrency} messages so that the others' S3 transfers overlap the render. Closing kills
+ * them.
  */
 final class WorkerProcesses implements AutoCloseable {
 
@@ -22,13 +24,14 @@ final class WorkerProcesses implements AutoCloseable {
     this.processes = processes;
   }
 
-  static WorkerProcesses start(int count, Path dataDirectory) throws IOException {
+  static WorkerProcesses start(int count, int concurrency, Path dataDirectory) throws IOException {
     List<Process> started = new ArrayList<>();
     String java = ProcessHandle.current().info().command().orElse("java");
     for (int i = 0; i < count; i++) {
       ProcessBuilder builder = new ProcessBuilder(command(java)).redirectErrorStream(true);
       builder.environment().put("IMAGE_SERVICE_DATA_DIR", dataDirectory.toString());
-      builder.environment().put("IMAGE_SERVICE_WORKER_CONCURRENCY", "1");
+      builder.environment().put("IMAGE_SERVICE_WORKER_CONCURRENCY", Integer.toString(concurrency));
+      builder.environment().put("IMAGE_SERVICE_JOB_RENDER_THREADS", "1");
       Process process = builder.start();
       started.add(process);
       awaitReady(process);

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Renders one job, idempotently: the job is claimed by a conditional update and its lease renewed
- * while this worker holds it; the decode waits for its share of the {@link RenderMemoryBudget};
+ * while this worker holds it; the render waits for one of the {@link RenderSlots} and the decode
+ * for its share of the {@link RenderMemoryBudget}, while S3 transfers of other jobs go on;
  * thumbnails go to deterministic keys; rows, status and the completion event are written in one
  * transaction ({@link JobOutcomes}). A repeated delivery of a finished job does nothing. A
  * transient failure gives the claim back, so that the redelivery can claim at once. Thread-safe;
@@ -47,6 +48,7 @@ public class ThumbnailJobProcessor {
   private final ThumbnailStore thumbnails;
   private final RenderPipeline renderer;
   private final RenderMemoryBudget budget;
+  private final RenderSlots slots;
   private final InFlightJobs inFlight;
   private final JobOutcomes outcomes;
   private final JobMetrics metrics;
@@ -61,6 +63,7 @@ public class ThumbnailJobProcessor {
       ThumbnailStore thumbnails,
       RenderPipeline renderer,
       RenderMemoryBudget budget,
+      RenderSlots slots,
       InFlightJobs inFlight,
       JobOutcomes outcomes,
       JobMetrics metrics,
@@ -73,6 +76,7 @@ public class ThumbnailJobProcessor {
     this.thumbnails = thumbnails;
     this.renderer = renderer;
     this.budget = budget;
+    this.slots = slots;
     this.inFlight = inFlight;
     this.outcomes = outcomes;
     this.metrics = metrics;
@@ -126,7 +130,8 @@ public class ThumbnailJobProcessor {
     try {
       List<Preset> presets = renderer.presetsNamed(job.presets());
       RenderResult result;
-      try (RenderMemoryBudget.Reservation memory = reserve(original, presets)) {
+      try (RenderSlots.Slot slot = renderSlot();
+          RenderMemoryBudget.Reservation memory = reserve(original, presets)) {
         result = metrics.timeRender(() -> renderer.render(original, presets));
       }
       List<Thumbnail> stored =
@@ -136,6 +141,15 @@ public class ThumbnailJobProcessor {
       outcomes.succeeded(job, result, stored);
     } finally {
       OriginalFetcher.delete(original);
+    }
+  }
+
+  private RenderSlots.Slot renderSlot() {
+    try {
+      return slots.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RenderAbortedException("interrupted while waiting for a render slot");
     }
   }
 
