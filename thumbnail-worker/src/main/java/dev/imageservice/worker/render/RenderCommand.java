@@ -2,9 +2,9 @@ package dev.imageservice.worker.render;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +17,7 @@ import java.util.List;
  * render [--threads N] [--presets a,b] [--max-pixels N] [--max-frames N] [--max-bytes N]
  *        OUTDIR FILE_OR_DIR...
  * render --harness THREADS OUTDIR LIST.tsv
+ * render --serve STATEFILE [--idle-seconds N]
  * </pre>
  *
  * <p>Writes {@code OUTDIR/<name without extension>_<preset>.<ext>} and prints one line per file
@@ -24,7 +25,8 @@ import java.util.List;
  * summary. Directories contribute their image files (by extension, not recursively). The harness
  * mode serves {@code shared/bench/render/run.sh}: each line of LIST.tsv is {@code
  * path<TAB>width<TAB>height}, rendered to {@code _1024.jpg} and {@code _256.jpg} (fit, JPEG q85).
- * Exit code 0 when every file rendered, 1 when any failed, 2 for a usage error.
+ * Exit code 0 when every file rendered, 1 when any failed, 2 for a usage error. {@code --serve}
+ * keeps a warm JVM for repeated harness calls ({@link RenderServer}).
  */
 public final class RenderCommand {
 
@@ -32,7 +34,8 @@ public final class RenderCommand {
       """
       usage: render [--threads N] [--presets a,b] [--max-pixels N] [--max-frames N] \
       [--max-bytes N] OUTDIR FILE_OR_DIR...
-             render --harness THREADS OUTDIR LIST.tsv""";
+             render --harness THREADS OUTDIR LIST.tsv
+             render --serve STATEFILE [--idle-seconds N]""";
 
   private RenderCommand() {}
 
@@ -46,6 +49,9 @@ public final class RenderCommand {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("--serve")) {
+      return serve(args, err);
+    }
     BatchRender batch;
     try {
       batch = args.length > 0 && args[0].equals("--harness") ? harness(args) : parse(args);
@@ -92,6 +98,15 @@ public final class RenderCommand {
     if (args.length != 4) {
       throw new IllegalArgumentException("--harness needs THREADS OUTDIR LIST.tsv");
     }
+    return harness(
+        new RenderPipeline(RenderProperties.defaults()),
+        Integer.parseInt(args[1]),
+        Path.of(args[2]),
+        Path.of(args[3]));
+  }
+
+  /** The shared harness's task: fit 1024 and 256, JPEG q85, for each {@code path} line of LIST. */
+  static BatchRender harness(RenderPipeline pipeline, int threads, Path outDir, Path list) {
     List<Preset> presets =
         List.of(
             new Preset("1024", 1024, 1024, FitMode.FIT, OutputFormat.JPEG, 0.85f),
@@ -99,15 +114,24 @@ public final class RenderCommand {
     List<Path> inputs;
     try {
       inputs =
-          Files.readAllLines(Path.of(args[3])).stream()
+          Files.readAllLines(list).stream()
               .filter(line -> !line.isBlank())
               .map(line -> Path.of(line.split("\t")[0]))
               .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalArgumentException("cannot read " + list + ": " + e.getMessage(), e);
     }
-    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
-    return new BatchRender(pipeline, presets, Path.of(args[2]), inputs, Integer.parseInt(args[1]));
+    return new BatchRender(pipeline, presets, outDir, inputs, threads);
+  }
+
+  private static int serve(String[] args, PrintStream err) {
+    if (args.length != 2 && !(args.length == 4 && args[2].equals("--idle-seconds"))) {
+      err.println("render: --serve needs STATEFILE [--idle-seconds N]");
+      err.println(USAGE);
+      return 2;
+    }
+    Duration idle = Duration.ofSeconds(args.length == 4 ? Long.parseLong(args[3]) : 600);
+    return RenderServer.serve(Path.of(args[1]), idle, RenderServer.WARM_UP_PASSES, err);
   }
 
   private static String valueOf(String[] args, int i) {

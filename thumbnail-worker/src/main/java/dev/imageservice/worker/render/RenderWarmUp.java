@@ -1,5 +1,8 @@
 package dev.imageservice.worker.render;
 
+import static java.awt.image.BufferedImage.TYPE_BYTE_GRAY;
+import static java.awt.image.BufferedImage.TYPE_INT_ARGB;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +16,10 @@ import javax.imageio.ImageIO;
 
 /**
  * Renders a few small images of each common kind (an opaque JPEG large enough to be scaled on
- * decode, a transparent PNG, a transparent WebP) through a pipeline, so that the first real job
- * does not pay for class loading, ImageIO plug-in discovery, native symbol binding and the
- * interpreter: measured, a cold first render is several times slower than a warm one.
+ * decode, opaque (large enough to be subsampled), grey and transparent PNGs with photo-like noise
+ * and every PNG row filter, a transparent WebP) through a pipeline, so that the first real job does
+ * not pay for class loading, ImageIO plug-in discovery, native symbol binding and the interpreter:
+ * measured, a cold first render is several times slower than a warm one.
  *
  * <p>Thread-safe (uses only its own temporary files); meant to run once at start-up, before the
  * worker takes messages.
@@ -23,22 +27,35 @@ import javax.imageio.ImageIO;
 public final class RenderWarmUp {
 
   private static final int PASSES = 3;
+  private static final int NOISE = 24;
 
   private RenderWarmUp() {}
 
   /** Renders the warm-up images with every configured preset; returns how long it took. */
   public static Duration run(RenderPipeline pipeline) {
+    return run(pipeline, PASSES);
+  }
+
+  /** The same with a chosen number of passes (more passes: more of the JIT's work done). */
+  public static Duration run(RenderPipeline pipeline, int passes) {
     long start = System.nanoTime();
     Path dir = null;
     try {
       dir = Files.createTempDirectory("render-warm-up");
       List<Path> images =
           List.of(
-              write(dir, "warm-up.jpg", "jpeg", picture(1600, 1200, BufferedImage.TYPE_INT_RGB)),
-              write(dir, "warm-up.png", "png", picture(400, 300, BufferedImage.TYPE_INT_ARGB)),
+              write(dir, "warm-up.jpg", "jpeg", picture(2400, 1600, BufferedImage.TYPE_INT_RGB)),
+              // Large enough to be decoded with source subsampling, as big PNGs are.
+              EveryFilterPng.write(
+                  dir.resolve("warm-up.png"),
+                  picture(2400, 1600, BufferedImage.TYPE_INT_RGB),
+                  false),
+              EveryFilterPng.write(
+                  dir.resolve("warm-up-alpha.png"), picture(800, 600, TYPE_INT_ARGB), true),
+              write(dir, "warm-up-grey.png", "png", picture(600, 400, TYPE_BYTE_GRAY)),
               copyResource(dir, "warm-up.webp"));
       List<Preset> presets = pipeline.presetsNamed(List.of());
-      for (int pass = 0; pass < PASSES; pass++) {
+      for (int pass = 0; pass < passes; pass++) {
         for (Path image : images) {
           pipeline.render(image, presets);
         }
@@ -51,13 +68,21 @@ public final class RenderWarmUp {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  /** A smooth gradient with a transparent corner when the type has alpha. */
+  /**
+   * A gradient with a transparent corner when the type has alpha, plus a little deterministic
+   * noise: a smooth image would only ever exercise one PNG filter and the cheapest JPEG blocks.
+   */
   private static BufferedImage picture(int width, int height, int type) {
     BufferedImage image = new BufferedImage(width, height, type);
+    int seed = 17;
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
+        seed = seed * 1_103_515_245 + 12_345;
+        int noise = (seed >>> 16) % NOISE;
         int alpha = x < width / 4 && y < height / 4 ? 0x40 : 0xff;
-        image.setRGB(x, y, alpha << 24 | (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x80);
+        int red = Math.min(255, x * 255 / width + noise);
+        int green = Math.min(255, y * 255 / height + noise);
+        image.setRGB(x, y, alpha << 24 | red << 16 | green << 8 | 0x80);
       }
     }
     return image;
