@@ -12,10 +12,10 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * Writes an 8-bit RGB or RGBA PNG whose rows cycle through all five PNG row filters (None, Sub, Up,
- * Average, Paeth), for {@link RenderWarmUp}. ImageIO's own writer picks filters by heuristic and,
- * on synthetic pictures, hardly ever Paeth, which is what photo-like PNGs use most: a decoder
- * warmed up without it is deoptimised and recompiled on the first real PNG.
+ * Writes an 8-bit grey, grey + alpha, RGB or RGBA PNG whose rows cycle through all five PNG row
+ * filters (None, Sub, Up, Average, Paeth), for {@link RenderWarmUp}. ImageIO's own writer picks
+ * filters by heuristic and, on synthetic pictures, hardly ever Paeth, which is what photo-like PNGs
+ * use most: a decoder warmed up without it is deoptimised and recompiled on the first real PNG.
  */
 final class EveryFilterPng {
 
@@ -23,24 +23,38 @@ final class EveryFilterPng {
 
   private EveryFilterPng() {}
 
-  static Path write(Path file, BufferedImage image, boolean alpha) throws IOException {
+  /** PNG colour types by channel count: grey, grey + alpha, RGB, RGBA. */
+  private static final int[] COLOUR_TYPE = {0, 0, 4, 2, 6};
+
+  /**
+   * @param channels 1 (grey: the green channel), 2 (grey + alpha), 3 (RGB) or 4 (RGBA)
+   */
+  static Path write(Path file, BufferedImage image, int channels) throws IOException {
     int width = image.getWidth();
     int height = image.getHeight();
-    int channels = alpha ? 4 : 3;
+    boolean alpha = channels % 2 == 0;
+    int colours = alpha ? channels - 1 : channels;
     ByteArrayOutputStream idat = new ByteArrayOutputStream();
     try (DeflaterOutputStream deflate =
         new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_SPEED))) {
       byte[] previous = new byte[width * channels];
       byte[] current = new byte[width * channels];
       byte[] filtered = new byte[width * channels];
+      int[] row = new int[width];
       for (int y = 0; y < height; y++) {
+        image.getRGB(0, y, width, 1, row, 0, width);
         for (int x = 0; x < width; x++) {
-          int argb = image.getRGB(x, y);
-          current[x * channels] = (byte) (argb >> 16);
-          current[x * channels + 1] = (byte) (argb >> 8);
-          current[x * channels + 2] = (byte) argb;
+          int argb = row[x];
+          int at = x * channels;
+          if (colours == 1) {
+            current[at] = (byte) (argb >> 8);
+          } else {
+            current[at] = (byte) (argb >> 16);
+            current[at + 1] = (byte) (argb >> 8);
+            current[at + 2] = (byte) argb;
+          }
           if (alpha) {
-            current[x * channels + 3] = (byte) (argb >>> 24);
+            current[at + colours] = (byte) (argb >>> 24);
           }
         }
         int filter = y % 5;
@@ -70,7 +84,7 @@ final class EveryFilterPng {
     ihdr.writeInt(width);
     ihdr.writeInt(height);
     ihdr.writeByte(8); // bits per sample
-    ihdr.writeByte(alpha ? 6 : 2); // RGBA or RGB
+    ihdr.writeByte(COLOUR_TYPE[channels]);
     ihdr.writeByte(0); // deflate
     ihdr.writeByte(0); // adaptive filtering
     ihdr.writeByte(0); // not interlaced

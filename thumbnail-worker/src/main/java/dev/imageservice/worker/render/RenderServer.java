@@ -56,7 +56,7 @@ final class RenderServer {
   /** Warms up, serves until {@code idle} passes without a request; returns the exit code. */
   static int serve(Path stateFile, Duration idle, int warmUpPasses, PrintStream log) {
     RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
-    Duration warmUp = RenderWarmUp.run(pipeline, warmUpPasses);
+    Duration warmUp = RenderWarmUp.thorough(pipeline, warmUpPasses);
     byte[] secret = new byte[16];
     RANDOM.nextBytes(secret);
     RenderServer server = new RenderServer(pipeline, HexFormat.of().formatHex(secret), log);
