@@ -20,8 +20,10 @@ public final class Benchmarks {
       default -> {
         System.err.println(
             """
-            usage: bench e2e    [--images DIR] [--jobs N] [--workers 1,2] [--repeat N]
-                   bench upload [--concurrency 100] [--seconds 20] [--size-kb 1024]""");
+            usage: bench e2e    [--images DIR] [--jobs N] [--workers 1,2] [--warm-up-jobs N]
+                                [--concurrency 2]
+                   bench upload [--concurrency 100] [--seconds 20] [--size-kb 1024]
+                                [--rates 10,20,40]""");
         System.exit(2);
       }
     }
