@@ -159,6 +159,27 @@ final class FaultRig implements AutoCloseable {
     return workerMeters().get("image.jobs.transient.failures").counter().count();
   }
 
+  /**
+   * Waits until the API reports ready again after an outage. Its connection pool retries with a
+   * back-off of up to 5 s, so for a few seconds after PostgreSQL is back the API still answers 503
+   * (with Retry-After, as a client should expect); the next test must not see that.
+   */
+  void awaitApiReady() {
+    URI readiness =
+        URI.create("http://localhost:" + system.apiPort() + "/actuator/health/readiness");
+    HttpClient client = HttpClient.newHttpClient();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                        .send(
+                            HttpRequest.newBuilder(readiness).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
+  }
+
   /** The worker's {@code /actuator/prometheus} page. */
   String scrapeWorkerMetrics() throws Exception {
     int port = ((WebServerApplicationContext) system.worker()).getWebServer().getPort();

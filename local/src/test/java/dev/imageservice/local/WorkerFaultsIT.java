@@ -132,6 +132,7 @@ class WorkerFaultsIT {
     }
 
     assertAllSucceededOnce("s3-outage", jobs);
+    rig.awaitApiReady();
   }
 
   @Test
@@ -147,6 +148,7 @@ class WorkerFaultsIT {
     }
 
     assertAllSucceededOnce("postgres-outage", jobs);
+    rig.awaitApiReady();
   }
 
   @Test
@@ -180,6 +182,7 @@ class WorkerFaultsIT {
       rig.infrastructure().s3().restart();
     }
     rig.awaitQueuesEmpty();
+    rig.awaitApiReady();
 
     FaultRig.report("retries-exhausted", 1, 0, 1, rig.ledger().events(job, FAILED) - 1);
     assertThat(rig.ledger().errorCode(job)).isEqualTo("retries_exhausted");
