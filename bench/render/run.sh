@@ -7,8 +7,9 @@
 #   - vips:     vipsthumbnail, the anchor (VIPS_CONCURRENCY=1 per process)
 #   - renderer: our RenderPipeline in-process (harness hook RENDERER_CLASS, bench.WorkerRenderer):
 #               warm JVM, like the long-running worker; native codecs on
-#   - ext:      `java -jar ...-exec.jar render --harness` (bench/render/ext-cmd.sh): one cold JVM per
-#               list and pass, start-up and JIT warm-up included
+#   - ext:      the command-line renderer through bench/render/ext-cmd.sh (harness hook EXT_CMD):
+#               calls go to a render server (`render --serve`) that the first call starts and warms
+#               up, timed within that call; stopped here first so that every run pays its start
 # and, in a second harness run with its own vips anchor, the renderer with the native codecs off
 # (-Dimage-service.render.native=false: ImageIO + TwelveMonkeys only). Prints one table: rows
 # tool x threads; MP/s, MP/s per core, x_vips overall and per list, and rmse256 (mean RMSE of the
@@ -41,6 +42,7 @@ harness() {  # WORK JAVA_OPTS extra-env...
     RENDERER_CLASS=bench.WorkerRenderer RENDERER_CP="$OUT.classes:$CP" "$SHARED/run.sh"
 }
 if ((QUICK)); then set -- QUICK=1; else set -- THREADS="1 2" PASSES=3; fi
+"$ROOT/bench/render/ext-cmd.sh" --stop
 harness "$OUT/native" "" EXT_CMD="$ROOT/bench/render/ext-cmd.sh" "$@" >"$OUT.native.log" 2>&1 ||
   { tail -30 "$OUT.native.log"; exit 1; }
 if ((!QUICK)); then
