@@ -125,12 +125,17 @@ public final class RenderCommand {
   }
 
   private static int serve(String[] args, PrintStream err) {
-    if (args.length != 2 && !(args.length == 4 && args[2].equals("--idle-seconds"))) {
-      err.println("render: --serve needs STATEFILE [--idle-seconds N]");
+    Duration idle;
+    try {
+      if (args.length != 2 && !(args.length == 4 && args[2].equals("--idle-seconds"))) {
+        throw new IllegalArgumentException("--serve needs STATEFILE [--idle-seconds N]");
+      }
+      idle = Duration.ofSeconds(args.length == 4 ? Long.parseLong(args[3]) : 600);
+    } catch (IllegalArgumentException e) {
+      err.println("render: " + e.getMessage());
       err.println(USAGE);
       return 2;
     }
-    Duration idle = Duration.ofSeconds(args.length == 4 ? Long.parseLong(args[3]) : 600);
     return RenderServer.serve(Path.of(args[1]), idle, RenderServer.WARM_UP_PASSES, err);
   }
 

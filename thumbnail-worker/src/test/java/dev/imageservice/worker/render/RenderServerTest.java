@@ -82,6 +82,22 @@ class RenderServerTest {
     assertThat(server.get()).isZero();
   }
 
+  @Test
+  void aMalformedServeCommandIsAUsageError() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    int code =
+        RenderCommand.run(
+            new String[] {"--serve", dir.resolve("s").toString(), "--idle-seconds", "soon"},
+            System.out,
+            errors);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("render: ").contains("usage:");
+    assertThat(dir.resolve("s")).doesNotExist();
+  }
+
   private CompletableFuture<Integer> start(Path state, Duration idle) {
     PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     CompletableFuture<Integer> server =
