@@ -4,7 +4,7 @@ import static dev.imageservice.api.ApiClient.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.imageservice.api.system.DependencyGuard;
+import dev.imageservice.common.resilience.DependencyGuard;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.http.HttpResponse;
 import java.time.Duration;

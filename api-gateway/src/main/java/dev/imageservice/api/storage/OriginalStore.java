@@ -1,7 +1,7 @@
 package dev.imageservice.api.storage;
 
-import dev.imageservice.api.system.DependencyGuard;
 import dev.imageservice.api.system.ProblemException;
+import dev.imageservice.common.resilience.DependencyGuard;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.nio.file.Path;
 import java.util.UUID;

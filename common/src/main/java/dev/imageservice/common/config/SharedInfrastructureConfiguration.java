@@ -6,15 +6,15 @@ import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.outbox.EventPublisher;
 import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
-import dev.imageservice.common.outbox.SnsEventPublisher;
+import dev.imageservice.common.resilience.GuardConfiguration;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({EventPublishingProperties.class, ResilienceProperties.class})
+@Import(GuardConfiguration.class)
 public class SharedInfrastructureConfiguration {
 
   @Bean
@@ -66,25 +67,16 @@ public class SharedInfrastructureConfiguration {
     return builder.build();
   }
 
-  /**
-   * The relay publishes through the application's own {@link EventPublisher} bean when it defines
-   * one (the API wraps SNS in a retry and circuit breaker), else straight to SNS.
-   */
+  /** The relay publishes to SNS behind the {@code sns} guard ({@link GuardConfiguration}). */
   @Bean
   OutboxRelay outboxRelay(
       Jdbi jdbi,
       OutboxRepository outbox,
-      SnsClient sns,
       EventPublishingProperties properties,
       Clock clock,
-      ObjectProvider<EventPublisher> publisher) {
+      EventPublisher publisher) {
     return new OutboxRelay(
-        jdbi,
-        outbox,
-        publisher.getIfAvailable(() -> new SnsEventPublisher(sns, properties.topicArn())),
-        properties.relayInterval(),
-        properties.relayBatchSize(),
-        clock);
+        jdbi, outbox, publisher, properties.relayInterval(), properties.relayBatchSize(), clock);
   }
 
   /** Runs the relay while the application runs; stops it before the connection pool closes. */

@@ -1,9 +1,10 @@
 package dev.imageservice.worker.storage;
 
 import dev.imageservice.common.job.FailureCode;
+import dev.imageservice.common.resilience.DependencyGuard;
 import dev.imageservice.worker.render.ImageRejectedException;
-import dev.imageservice.worker.system.OutboundGuard;
 import dev.imageservice.worker.system.TransientFailureException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,12 +24,12 @@ public class OriginalFetcher {
 
   private final S3Client s3;
   private final WorkerStorageProperties properties;
-  private final OutboundGuard guard;
+  private final DependencyGuard guard;
 
   OriginalFetcher(
       S3Client s3,
       WorkerStorageProperties properties,
-      @Qualifier(OutboundGuard.S3) OutboundGuard guard) {
+      @Qualifier(DependencyGuard.S3) DependencyGuard guard) {
     this.s3 = s3;
     this.properties = properties;
     this.guard = guard;
@@ -54,11 +55,10 @@ public class OriginalFetcher {
       delete(file);
       throw new ImageRejectedException(
           FailureCode.ORIGINAL_MISSING, "The original image is no longer stored", e);
-    } catch (SdkException | TransientFailureException e) {
+    } catch (SdkException | CallNotPermittedException e) {
+      // Unreachable, failing, or the circuit open: the message comes back later.
       delete(file);
-      throw e instanceof TransientFailureException t
-          ? t
-          : new TransientFailureException("reading the original from S3 failed", e);
+      throw new TransientFailureException("reading the original from S3 failed", e);
     }
   }
 

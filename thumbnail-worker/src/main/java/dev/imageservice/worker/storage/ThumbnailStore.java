@@ -1,9 +1,10 @@
 package dev.imageservice.worker.storage;
 
 import dev.imageservice.common.job.Thumbnail;
+import dev.imageservice.common.resilience.DependencyGuard;
 import dev.imageservice.worker.render.RenderedThumbnail;
-import dev.imageservice.worker.system.OutboundGuard;
 import dev.imageservice.worker.system.TransientFailureException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -21,12 +22,12 @@ public class ThumbnailStore {
 
   private final S3Client s3;
   private final WorkerStorageProperties properties;
-  private final OutboundGuard guard;
+  private final DependencyGuard guard;
 
   ThumbnailStore(
       S3Client s3,
       WorkerStorageProperties properties,
-      @Qualifier(OutboundGuard.S3) OutboundGuard guard) {
+      @Qualifier(DependencyGuard.S3) DependencyGuard guard) {
     this.s3 = s3;
     this.properties = properties;
     this.guard = guard;
@@ -53,7 +54,7 @@ public class ThumbnailStore {
                           .contentType(contentType)
                           .cacheControl("public, max-age=31536000, immutable"),
                   RequestBody.fromBytes(rendered.bytes())));
-    } catch (SdkException e) {
+    } catch (SdkException | CallNotPermittedException e) {
       throw new TransientFailureException("writing thumbnail " + key + " failed", e);
     }
     return new Thumbnail(

@@ -1,6 +1,10 @@
-package dev.imageservice.api.system;
+package dev.imageservice.common.resilience;
 
+import dev.imageservice.common.config.EventPublishingProperties;
 import dev.imageservice.common.config.ResilienceProperties;
+import dev.imageservice.common.outbox.EventPublisher;
+import dev.imageservice.common.outbox.GuardedEventPublisher;
+import dev.imageservice.common.outbox.SnsEventPublisher;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -11,14 +15,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds the retry and circuit breaker of each outbound dependency from {@link
- * ResilienceProperties}, and exports their state as metrics ({@code
- * resilience4j_circuitbreaker_state{name="s3"}}, ...).
+ * ResilienceProperties}, exports their state as metrics ({@code
+ * resilience4j_circuitbreaker_state{name="s3"}}, ...), and puts the outbox relay's SNS publishes
+ * behind the {@code sns} guard. Imported with the shared infrastructure by both services.
  */
 @Configuration(proxyBeanMethods = false)
-class ResilienceConfig {
+public class GuardConfiguration {
 
   @Bean
   CircuitBreakerRegistry circuitBreakerRegistry(
@@ -49,6 +55,16 @@ class ResilienceConfig {
   DependencyGuard snsGuard(
       CircuitBreakerRegistry breakers, RetryRegistry retries, ResilienceProperties properties) {
     return guard(DependencyGuard.SNS, breakers, retries, properties);
+  }
+
+  @Bean
+  EventPublisher guardedEventPublisher(
+      SnsClient sns,
+      EventPublishingProperties properties,
+      @Qualifier(DependencyGuard.SNS) DependencyGuard guard,
+      MeterRegistry meters) {
+    return new GuardedEventPublisher(
+        new SnsEventPublisher(sns, properties.topicArn()), guard, meters);
   }
 
   private static DependencyGuard guard(

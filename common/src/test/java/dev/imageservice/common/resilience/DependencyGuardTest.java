@@ -1,4 +1,4 @@
-package dev.imageservice.api.system;
+package dev.imageservice.common.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sns.model.SnsException;
 
 class DependencyGuardTest {
 
@@ -25,8 +25,9 @@ class DependencyGuardTest {
   void unreachableServerErrorsAndThrottlingAreTransientClientErrorsAreNot() {
     assertThat(DependencyGuard.isTransient(SdkClientException.create("connection refused")))
         .isTrue();
-    assertThat(DependencyGuard.isTransient(S3Exception.builder().statusCode(503).build())).isTrue();
-    assertThat(DependencyGuard.isTransient(S3Exception.builder().statusCode(403).build()))
+    assertThat(DependencyGuard.isTransient(SnsException.builder().statusCode(503).build()))
+        .isTrue();
+    assertThat(DependencyGuard.isTransient(SnsException.builder().statusCode(403).build()))
         .isFalse();
     assertThat(DependencyGuard.isTransient(new IllegalStateException())).isFalse();
   }
@@ -57,9 +58,9 @@ class DependencyGuardTest {
                 guard.run(
                     () -> {
                       calls.incrementAndGet();
-                      throw S3Exception.builder().statusCode(403).build();
+                      throw SnsException.builder().statusCode(403).build();
                     }))
-        .isInstanceOf(S3Exception.class);
+        .isInstanceOf(SnsException.class);
     assertThat(calls).hasValue(1);
   }
 
@@ -84,7 +85,7 @@ class DependencyGuardTest {
   }
 
   private DependencyGuard guard() {
-    ResilienceConfig config = new ResilienceConfig();
+    GuardConfiguration config = new GuardConfiguration();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     CircuitBreakerRegistry breakers = config.circuitBreakerRegistry(properties, meters);
     RetryRegistry retries = config.retryRegistry(properties, meters);

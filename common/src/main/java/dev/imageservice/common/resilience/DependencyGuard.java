@@ -1,4 +1,4 @@
-package dev.imageservice.api.system;
+package dev.imageservice.common.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -9,17 +9,17 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * A retry inside a circuit breaker around calls to one dependency. Transient failures (the endpoint
- * unreachable, a timeout, a 5xx, throttling) are retried and counted by the breaker; other errors
- * pass through at once. While the circuit is open, calls fail fast with {@link
- * CallNotPermittedException} without touching the dependency. Thread-safe.
+ * A retry inside a circuit breaker around calls to one dependency, the same for both services.
+ * Transient failures (the endpoint unreachable, a timeout, a 5xx, throttling) are retried and
+ * counted by the breaker; other errors pass through at once. While the circuit is open, calls fail
+ * fast with {@link CallNotPermittedException} without touching the dependency. Thread-safe.
  */
 public final class DependencyGuard {
 
-  /** Qualifier of the guard around the images bucket. */
+  /** Qualifier of the guard around the S3 buckets. */
   public static final String S3 = "s3";
 
-  /** Qualifier of the guard around the SNS topic. */
+  /** Qualifier of the guard around the SNS topic (the outbox relay's publishes). */
   public static final String SNS = "sns";
 
   private final Retry retry;
