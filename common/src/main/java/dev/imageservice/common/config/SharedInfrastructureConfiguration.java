@@ -2,6 +2,7 @@ package dev.imageservice.common.config;
 
 import dev.imageservice.common.apikey.ApiKeyRepository;
 import dev.imageservice.common.db.JdbiFactory;
+import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.outbox.EventPublisher;
 import dev.imageservice.common.outbox.OutboxRelay;
@@ -16,13 +17,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /**
- * What both services share: Jdbi over the pooled DataSource, the repositories, the SNS client and
- * the outbox relay that runs while the application runs. Imported by each service's application.
+ * What both services share: Jdbi over the pooled DataSource, the repositories, the job lifecycle,
+ * the SNS client and the outbox relay that runs while the application runs. Imported by each
+ * service's application.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({EventPublishingProperties.class, ResilienceProperties.class})
@@ -37,6 +40,12 @@ public class SharedInfrastructureConfiguration {
   @Bean
   JobRepository jobRepository() {
     return new JobRepository();
+  }
+
+  @Bean
+  JobLifecycle jobLifecycle(
+      Jdbi jdbi, JobRepository jobs, OutboxRepository outbox, OutboxRelay relay, Clock clock) {
+    return new JobLifecycle(jdbi, jobs, outbox, relay, clock);
   }
 
   @Bean
@@ -59,8 +68,13 @@ public class SharedInfrastructureConfiguration {
       EventPublishingProperties properties,
       AwsCredentialsProvider credentials,
       AwsRegionProvider region) {
+    // Every publish goes through the sns guard's retry (GuardConfiguration): the SDK's own retries
+    // are off so that there is one retry layer, not two stacked (3 x 3 calls per failure).
     SnsClientBuilder builder =
-        SnsClient.builder().credentialsProvider(credentials).region(region.getRegion());
+        SnsClient.builder()
+            .credentialsProvider(credentials)
+            .region(region.getRegion())
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     if (properties.snsEndpoint() != null) {
       builder.endpointOverride(properties.snsEndpoint());
     }
@@ -75,8 +89,7 @@ public class SharedInfrastructureConfiguration {
       EventPublishingProperties properties,
       Clock clock,
       EventPublisher publisher) {
-    return new OutboxRelay(
-        jdbi, outbox, publisher, properties.relayInterval(), properties.relayBatchSize(), clock);
+    return new OutboxRelay(jdbi, outbox, publisher, properties.relaySettings(), clock);
   }
 
   /** Runs the relay while the application runs; stops it before the connection pool closes. */

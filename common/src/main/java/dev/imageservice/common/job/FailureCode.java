@@ -24,5 +24,11 @@ public final class FailureCode {
   /** Transient failures repeated until the message's receive count ran out. */
   public static final String RETRIES_EXHAUSTED = "retries_exhausted";
 
+  /**
+   * The job's worker vanished (lease long expired, message gone) more often than the sweeper's
+   * bound ({@code image-service.sweeper.max-reannouncements}) allows.
+   */
+  public static final String ABANDONED = "abandoned";
+
   private FailureCode() {}
 }

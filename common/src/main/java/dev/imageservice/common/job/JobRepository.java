@@ -2,7 +2,6 @@ package dev.imageservice.common.job;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,14 +14,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Jdbi access to the {@code jobs} and {@code thumbnails} tables. Every method takes the caller's
- * {@link Handle} so that callers compose several writes into one transaction. State changes are
- * conditional updates: they say whether they took effect, which makes them safe to repeat
- * (at-least-once delivery) and safe under concurrent workers. Stateless and thread-safe.
+ * Jdbi access to the {@code jobs} and {@code thumbnails} tables: inserts, reads and the rows that
+ * go with a transition. Status changes are not here: {@link JobLifecycle} owns them. Every method
+ * takes the caller's {@link Handle} so that callers compose several writes into one transaction.
+ * Stateless and thread-safe.
  */
 public final class JobRepository {
 
-  private static final String JOB_COLUMNS =
+  static final String JOB_COLUMNS =
       """
       job_id, tenant_id, status, presets, original_bucket, original_key, original_content_type,
       original_bytes, original_width, original_height, attempts, lease_until, error_code,
@@ -83,42 +82,6 @@ public final class JobRepository {
         .findOne();
   }
 
-  /**
-   * Claims the job for rendering: {@code QUEUED}, or {@code PROCESSING} whose lease has expired
-   * (its worker died), becomes {@code PROCESSING} with a fresh lease and one more attempt. Empty
-   * when the job is unknown, finished, or held by a live worker.
-   */
-  public Optional<Job> claim(Handle handle, UUID jobId, Duration lease, Instant now) {
-    return handle
-        .createQuery(
-            """
-            update jobs set status = 'PROCESSING', attempts = attempts + 1,
-                lease_until = :leaseUntil, updated_at = :now
-            where job_id = :jobId
-              and (status = 'QUEUED' or (status = 'PROCESSING' and lease_until < :now))
-            returning\s"""
-                + JOB_COLUMNS)
-        .bind("jobId", jobId)
-        .bind("leaseUntil", utc(now.plus(lease)))
-        .bind("now", utc(now))
-        .map(JobRepository::mapJob)
-        .findOne();
-  }
-
-  /** Extends the lease of a job this worker holds; false if the claim was lost meanwhile. */
-  public boolean extendLease(Handle handle, UUID jobId, Duration lease, Instant now) {
-    return handle
-            .createUpdate(
-                """
-                update jobs set lease_until = :leaseUntil
-                where job_id = :jobId and status = 'PROCESSING'
-                """)
-            .bind("jobId", jobId)
-            .bind("leaseUntil", utc(now.plus(lease)))
-            .execute()
-        == 1;
-  }
-
   /** Records the original's dimensions once the worker has probed them. */
   public void recordDimensions(Handle handle, UUID jobId, int width, int height) {
     handle
@@ -128,117 +91,6 @@ public final class JobRepository {
         .bind("w", width)
         .bind("h", height)
         .execute();
-  }
-
-  /** {@code PROCESSING -> SUCCEEDED}; false if the job is no longer processing (already done). */
-  public boolean markSucceeded(Handle handle, UUID jobId, Instant now) {
-    return handle
-            .createUpdate(
-                """
-                update jobs set status = 'SUCCEEDED', lease_until = null, error_code = null,
-                    error_message = null, updated_at = :now, completed_at = :now
-                where job_id = :jobId and status = 'PROCESSING'
-                """)
-            .bind("jobId", jobId)
-            .bind("now", utc(now))
-            .execute()
-        == 1;
-  }
-
-  /** Any non-terminal state {@code -> FAILED}; false if the job had already finished. */
-  public boolean markFailed(Handle handle, UUID jobId, JobError error, Instant now) {
-    return handle
-            .createUpdate(
-                """
-                update jobs set status = 'FAILED', lease_until = null, error_code = :code,
-                    error_message = :message, updated_at = :now, completed_at = :now
-                where job_id = :jobId and status in ('QUEUED', 'PROCESSING')
-                """)
-            .bind("jobId", jobId)
-            .bind("code", error.code())
-            .bind("message", error.message())
-            .bind("now", utc(now))
-            .execute()
-        == 1;
-  }
-
-  /**
-   * {@code QUEUED}, or {@code PROCESSING} whose lease has expired, {@code -> FAILED}: unlike {@link
-   * #markFailed} it leaves alone a job a live worker holds. False if nothing changed.
-   */
-  public boolean markFailedUnlessHeld(Handle handle, UUID jobId, JobError error, Instant now) {
-    return handle
-            .createUpdate(
-                """
-                update jobs set status = 'FAILED', lease_until = null, error_code = :code,
-                    error_message = :message, updated_at = :now, completed_at = :now
-                where job_id = :jobId
-                  and (status = 'QUEUED'
-                       or (status = 'PROCESSING' and (lease_until is null or lease_until < :now)))
-                """)
-            .bind("jobId", jobId)
-            .bind("code", error.code())
-            .bind("message", error.message())
-            .bind("now", utc(now))
-            .execute()
-        == 1;
-  }
-
-  /**
-   * Gives a claim back (worker shutting down) so that the next delivery need not wait out the
-   * lease.
-   */
-  public void releaseClaim(Handle handle, UUID jobId, Instant now) {
-    handle
-        .createUpdate(
-            """
-            update jobs set status = 'QUEUED', lease_until = null, updated_at = :now
-            where job_id = :jobId and status = 'PROCESSING'
-            """)
-        .bind("jobId", jobId)
-        .bind("now", utc(now))
-        .execute();
-  }
-
-  /**
-   * Locks jobs still {@code QUEUED} whose last change is older than {@code before} (their event was
-   * lost, e.g. a queue purged or an in-memory queue restarted) and touches them, so that the caller
-   * can announce them again and the next sweep leaves them alone for a while.
-   */
-  public List<Job> touchStaleQueued(Handle handle, Instant before, Instant now, int limit) {
-    return handle
-        .createQuery(
-            """
-            update jobs set updated_at = :now
-            where job_id in (select job_id from jobs where status = 'QUEUED' and updated_at < :before
-                             order by updated_at limit :limit for update skip locked)
-            returning\s"""
-                + JOB_COLUMNS)
-        .bind("before", utc(before))
-        .bind("now", utc(now))
-        .bind("limit", limit)
-        .map(JobRepository::mapJob)
-        .list();
-  }
-
-  /**
-   * An operator's retry: {@code FAILED -> QUEUED} with the error cleared and the attempts kept
-   * (they count every render tried). Empty if the job is unknown or not {@code FAILED}, so a
-   * repeated retry does not queue the job twice.
-   */
-  public Optional<Job> requeueFailed(Handle handle, UUID jobId, Instant now) {
-    return handle
-        .createQuery(
-            """
-            update jobs set status = 'QUEUED', lease_until = null, error_code = null,
-                error_message = null, completed_at = null, updated_at = :now
-            where job_id = :jobId and status = 'FAILED'
-            returning\s"""
-                + JOB_COLUMNS)
-        .bind("jobId", jobId)
-        .bind("now", utc(now))
-        .map(JobRepository::mapJob)
-        .findOne();
   }
 
   /** Inserts or replaces a thumbnail row: re-rendering a preset never adds a second row. */
@@ -316,7 +168,7 @@ public final class JobRepository {
         .list();
   }
 
-  private static Job mapJob(ResultSet rs, StatementContext ctx) throws SQLException {
+  static Job mapJob(ResultSet rs, StatementContext ctx) throws SQLException {
     String errorCode = rs.getString("error_code");
     return new Job(
         rs.getObject("job_id", UUID.class),

@@ -3,8 +3,12 @@ package dev.imageservice.common.outbox;
 import dev.imageservice.common.event.EventJson;
 import dev.imageservice.common.event.ImageEvent;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,42 +28,56 @@ public final class OutboxRepository {
         .bind("type", event.type())
         .bind("jobId", event.jobId())
         .bind("payload", EventJson.write(event))
-        .bind("now", now.atOffset(ZoneOffset.UTC))
+        .bind("now", utc(now))
         .execute();
   }
 
   /**
-   * Locks up to {@code limit} due messages, oldest first. Rows locked by another relay are skipped,
-   * so several replicas drain the outbox side by side without publishing a row twice.
+   * Claims up to {@code limit} due messages, oldest first, in one short statement: their {@code
+   * next_attempt_at} moves to {@code claimUntil}, so that no other relay takes them while this one
+   * publishes, and no row lock is held across the network call. A relay that dies mid-publish
+   * leaves them due again at {@code claimUntil}. Rows another relay is claiming are skipped.
    */
-  public List<OutboxMessage> lockDue(Handle handle, Instant now, int limit) {
+  public List<OutboxMessage> claimDue(Handle handle, Instant now, Instant claimUntil, int limit) {
     return handle
         .createQuery(
             """
-            select id, event_id, event_type, job_id, payload, attempts from outbox
-            where published_at is null and next_attempt_at <= :now
-            order by id limit :limit for update skip locked
+            update outbox set next_attempt_at = :claimUntil
+            where id in (select id from outbox
+                         where published_at is null and next_attempt_at <= :now
+                         order by id limit :limit for update skip locked)
+            returning id, event_id, event_type, job_id, payload, attempts
             """)
-        .bind("now", now.atOffset(ZoneOffset.UTC))
+        .bind("now", utc(now))
+        .bind("claimUntil", utc(claimUntil))
         .bind("limit", limit)
         .map(
             (rs, ctx) ->
                 new OutboxMessage(
                     rs.getLong("id"),
-                    rs.getObject("event_id", java.util.UUID.class),
+                    rs.getObject("event_id", UUID.class),
                     rs.getString("event_type"),
-                    rs.getObject("job_id", java.util.UUID.class),
+                    rs.getObject("job_id", UUID.class),
                     rs.getString("payload"),
                     rs.getInt("attempts")))
-        .list();
+        .list()
+        .stream()
+        .sorted(Comparator.comparingLong(OutboxMessage::id))
+        .toList();
   }
 
-  public void markPublished(Handle handle, long id, Instant now) {
+  public void markPublished(Handle handle, Collection<Long> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return;
+    }
     handle
         .createUpdate(
-            "update outbox set published_at = :now, attempts = attempts + 1 where id = :id")
-        .bind("id", id)
-        .bind("now", now.atOffset(ZoneOffset.UTC))
+            """
+            update outbox set published_at = :now, attempts = attempts + 1, last_error = null
+            where id = any(:ids)
+            """)
+        .bind("ids", ids.toArray(Long[]::new))
+        .bind("now", utc(now))
         .execute();
   }
 
@@ -72,8 +90,38 @@ public final class OutboxRepository {
             where id = :id
             """)
         .bind("id", id)
-        .bind("retryAt", retryAt.atOffset(ZoneOffset.UTC))
+        .bind("retryAt", utc(retryAt))
         .bind("error", error)
+        .execute();
+  }
+
+  /** Gives claimed messages back unattempted (the relay is stopping): due again at once. */
+  public void unclaim(Handle handle, Collection<Long> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    handle
+        .createUpdate("update outbox set next_attempt_at = :now where id = any(:ids)")
+        .bind("ids", ids.toArray(Long[]::new))
+        .bind("now", utc(now))
+        .execute();
+  }
+
+  /**
+   * Deletes up to {@code limit} messages published before {@code before}, oldest first.
+   *
+   * @return how many were deleted
+   */
+  public int prunePublished(Handle handle, Instant before, int limit) {
+    return handle
+        .createUpdate(
+            """
+            delete from outbox where id in (select id from outbox
+                where published_at is not null and published_at < :before
+                order by published_at limit :limit)
+            """)
+        .bind("before", utc(before))
+        .bind("limit", limit)
         .execute();
   }
 
@@ -83,5 +131,9 @@ public final class OutboxRepository {
         .createQuery("select count(*) from outbox where published_at is null")
         .mapTo(Long.class)
         .one();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -1,0 +1,210 @@
+package dev.imageservice.common.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imageservice.common.outbox.OutboxRelay;
+import dev.imageservice.common.outbox.OutboxRepository;
+import dev.imageservice.common.testing.TestClock;
+import dev.imageservice.common.testing.TestDatabase;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The state machine against a real PostgreSQL: every move of {@link JobTransition} is tried from
+ * every state; the allowed ones change the status and write their event, the others change nothing.
+ */
+class JobLifecycleTest {
+
+  private static final Duration LEASE = Duration.ofMinutes(2);
+  private static final Set<JobTransition> SILENT =
+      Set.of(JobTransition.CLAIM, JobTransition.RELEASE);
+  private static final JobError ERROR = new JobError(FailureCode.CORRUPT_IMAGE, "test");
+  private static final List<Thumbnail> THUMBNAILS =
+      List.of(new Thumbnail("small", "thumbnails", "t/small.jpg", 10, 8, "image/jpeg", 100));
+
+  private final Jdbi jdbi = TestDatabase.jdbi();
+  private final JobRepository jobs = new JobRepository();
+  private final TestClock clock = new TestClock();
+  private final JobLifecycle lifecycle = lifecycle(clock);
+
+  private JobLifecycle lifecycle(TestClock clock) {
+    OutboxRepository outbox = new OutboxRepository();
+    OutboxRelay relay =
+        new OutboxRelay(
+            jdbi,
+            outbox,
+            batch -> Map.of(),
+            new OutboxRelay.Settings(
+                Duration.ofSeconds(1),
+                10,
+                Duration.ofMinutes(1),
+                Duration.ofDays(7),
+                Duration.ofHours(1)),
+            clock);
+    return new JobLifecycle(jdbi, jobs, outbox, relay, clock);
+  }
+
+  @BeforeEach
+  void clear() {
+    TestDatabase.clear();
+  }
+
+  static Stream<Arguments> everyMoveFromEveryState() {
+    return Arrays.stream(JobTransition.values())
+        .flatMap(move -> Arrays.stream(JobStatus.values()).map(from -> Arguments.of(move, from)));
+  }
+
+  @ParameterizedTest(name = "{0} from {1}")
+  @MethodSource("everyMoveFromEveryState")
+  void aMoveHappensExactlyFromTheStatesItAllows(JobTransition move, JobStatus from) {
+    Claim claim = jobIn(from);
+    // Every lease has long expired and the job was untouched for an hour: only the state decides.
+    clock.advance(Duration.ofHours(1));
+    long eventsBefore = TestDatabase.outboxRows();
+
+    boolean moved = perform(move, claim);
+
+    boolean allowed = move.allowedFrom(from);
+    assertThat(moved).isEqualTo(allowed);
+    assertThat(status(claim.jobId())).isEqualTo(allowed ? move.to() : from);
+    long events = allowed && !SILENT.contains(move) ? 1 : 0;
+    assertThat(TestDatabase.outboxRows() - eventsBefore).isEqualTo(events);
+  }
+
+  @Test
+  void aLiveClaimCannotBeTakenExhaustedOrSweptAway() {
+    Claim claim = jobIn(JobStatus.PROCESSING);
+
+    assertThat(lifecycle.claim(claim.jobId(), LEASE)).isEmpty();
+    assertThat(lifecycle.exhaust(claim.jobId(), ERROR)).isEmpty();
+    assertThat(lifecycle.sweep(new SweepPolicy(Duration.ZERO, Duration.ZERO, 0, 10)).total())
+        .isZero();
+    assertThat(status(claim.jobId())).isEqualTo(JobStatus.PROCESSING);
+  }
+
+  @Test
+  void eachClaimTakesANewTokenAndTheOldTokenChangesNothing() {
+    Claim first = jobIn(JobStatus.PROCESSING);
+    clock.advance(LEASE.plusSeconds(1));
+    Claim second = lifecycle.claim(first.jobId(), LEASE).orElseThrow();
+    long events = TestDatabase.outboxRows();
+
+    assertThat(second.token()).isEqualTo(first.token() + 1);
+    assertThat(lifecycle.extendLease(first, LEASE)).isFalse();
+    assertThat(lifecycle.release(first)).isFalse();
+    assertThat(lifecycle.fail(first, ERROR)).isFalse();
+    assertThat(lifecycle.succeed(first, THUMBNAILS, 10, 8)).isFalse();
+
+    Job job = jdbi.withHandle(h -> jobs.find(h, first.jobId())).orElseThrow();
+    assertThat(job.status()).isEqualTo(JobStatus.PROCESSING);
+    assertThat(job.leaseUntil()).isEqualTo(clock.instant().plus(LEASE));
+    assertThat(job.original().width()).isNull();
+    assertThat(thumbnails(first.jobId())).isEmpty();
+    assertThat(TestDatabase.outboxRows()).isEqualTo(events);
+    assertThat(lifecycle.succeed(second, THUMBNAILS, 10, 8)).isTrue();
+    assertThat(thumbnails(first.jobId())).hasSize(1);
+  }
+
+  @Test
+  void anAbandonedJobIsRequeuedUpToTheBoundThenFailsAbandoned() {
+    SweepPolicy policy = new SweepPolicy(Duration.ofMinutes(5), Duration.ofMinutes(10), 2, 10);
+    Claim claim = jobIn(JobStatus.PROCESSING);
+    for (int round = 1; round <= 2; round++) {
+      clock.advance(LEASE.plus(Duration.ofMinutes(11)));
+      assertThat(lifecycle.sweep(policy)).isEqualTo(new SweepResult(0, 1, 0));
+      assertThat(status(claim.jobId())).isEqualTo(JobStatus.QUEUED);
+      lifecycle.claim(claim.jobId(), LEASE).orElseThrow();
+    }
+    clock.advance(LEASE.plus(Duration.ofMinutes(11)));
+
+    assertThat(lifecycle.sweep(policy)).isEqualTo(new SweepResult(0, 0, 1));
+    Job job = jdbi.withHandle(h -> jobs.find(h, claim.jobId())).orElseThrow();
+    assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(job.error()).isNotNull();
+    assertThat(job.error().code()).isEqualTo(FailureCode.ABANDONED);
+
+    // An operator's retry starts the count again.
+    assertThat(lifecycle.retry(claim.jobId())).isPresent();
+    lifecycle.claim(claim.jobId(), LEASE).orElseThrow();
+    clock.advance(LEASE.plus(Duration.ofMinutes(11)));
+    assertThat(lifecycle.sweep(policy)).isEqualTo(new SweepResult(0, 1, 0));
+  }
+
+  @Test
+  void aRepeatedUploadWithTheSameKeyCreatesNothing() {
+    NewJob job = newJob("key-1");
+    assertThat(lifecycle.create(job)).isPresent();
+    assertThat(
+            lifecycle.create(
+                new NewJob(UUID.randomUUID(), "tenant", List.of("small"), job.original(), "key-1")))
+        .isEmpty();
+    assertThat(TestDatabase.outboxRows()).isEqualTo(1);
+  }
+
+  private boolean perform(JobTransition move, Claim claim) {
+    UUID jobId = claim.jobId();
+    return switch (move) {
+      case CLAIM -> lifecycle.claim(jobId, LEASE).isPresent();
+      case SUCCEED -> lifecycle.succeed(claim, THUMBNAILS, 10, 8);
+      case FAIL -> lifecycle.fail(claim, ERROR);
+      case RELEASE -> lifecycle.release(claim);
+      case EXHAUST -> lifecycle.exhaust(jobId, ERROR).isPresent();
+      case REANNOUNCE ->
+          lifecycle
+                  .sweep(new SweepPolicy(Duration.ofMinutes(5), Duration.ofMinutes(10), 5, 10))
+                  .total()
+              == 1;
+      case ABANDON ->
+          lifecycle
+                  .sweep(new SweepPolicy(Duration.ofHours(2), Duration.ofMinutes(10), 0, 10))
+                  .abandoned()
+              == 1;
+      case RETRY -> lifecycle.retry(jobId).isPresent();
+    };
+  }
+
+  /** A job in the given state, through the lifecycle itself, with the claim it was last given. */
+  private Claim jobIn(JobStatus status) {
+    Job created = lifecycle.create(newJob(null)).orElseThrow();
+    Claim claim = lifecycle.claim(created.jobId(), LEASE).orElseThrow();
+    boolean done =
+        switch (status) {
+          case QUEUED -> lifecycle.release(claim);
+          case PROCESSING -> true;
+          case SUCCEEDED -> lifecycle.succeed(claim, THUMBNAILS, 10, 8);
+          case FAILED -> lifecycle.fail(claim, ERROR);
+        };
+    assertThat(done).isTrue();
+    assertThat(status(claim.jobId())).isEqualTo(status);
+    return claim;
+  }
+
+  private List<Thumbnail> thumbnails(UUID jobId) {
+    return jdbi.withHandle(h -> jobs.thumbnails(h, jobId));
+  }
+
+  private JobStatus status(UUID jobId) {
+    return jdbi.withHandle(h -> jobs.find(h, jobId)).orElseThrow().status();
+  }
+
+  private static NewJob newJob(String idempotencyKey) {
+    UUID jobId = UUID.randomUUID();
+    return new NewJob(
+        jobId,
+        "tenant",
+        List.of("small"),
+        new Job.Original("images", "tenant/" + jobId, "image/jpeg", 1234, null, null),
+        idempotencyKey);
+  }
+}
