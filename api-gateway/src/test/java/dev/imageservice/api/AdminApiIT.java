@@ -5,12 +5,13 @@ import static dev.imageservice.api.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.imageservice.common.job.Claim;
 import dev.imageservice.common.job.JobError;
+import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,7 @@ class AdminApiIT extends ApiIntegrationTest {
 
   @Autowired Jdbi jdbi;
   @Autowired JobRepository jobs;
+  @Autowired JobLifecycle lifecycle;
 
   @Test
   void retryQueuesAFailedJobAgainWithAttemptsKeptErrorClearedAndANewEvent() {
@@ -125,11 +127,8 @@ class AdminApiIT extends ApiIntegrationTest {
             json(api().uploadFile(corpus("S03_orientation_2.jpg"), "image/jpeg", key))
                 .get("jobId")
                 .asString());
-    jdbi.useHandle(
-        h -> {
-          jobs.claim(h, jobId, Duration.ofMinutes(1), Instant.now());
-          jobs.markFailed(h, jobId, new JobError("corrupt_image", "test"), Instant.now());
-        });
+    Claim claim = lifecycle.claim(jobId, Duration.ofMinutes(1)).orElseThrow();
+    lifecycle.fail(claim, new JobError("corrupt_image", "test"));
     return jobId;
   }
 

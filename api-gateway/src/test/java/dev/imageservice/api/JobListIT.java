@@ -4,9 +4,10 @@ import static dev.imageservice.api.ApiClient.corpus;
 import static dev.imageservice.api.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.common.job.Claim;
 import dev.imageservice.common.job.JobError;
-import dev.imageservice.common.job.JobRepository;
-import java.time.Instant;
+import dev.imageservice.common.job.JobLifecycle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 class JobListIT extends ApiIntegrationTest {
 
   @Autowired Jdbi jdbi;
-  @Autowired JobRepository jobs;
+  @Autowired JobLifecycle lifecycle;
 
   @Test
   void cursorPagesWalkEveryJobNewestFirstAndTheStatusFilterSelects() {
@@ -31,8 +32,8 @@ class JobListIT extends ApiIntegrationTest {
           json(api().uploadFile(corpus(file), "image/jpeg", "keyC")).get("jobId").asString());
     }
     UUID failed = UUID.fromString(uploaded.get(1));
-    jdbi.useHandle(
-        h -> jobs.markFailed(h, failed, new JobError("corrupt_image", "test"), Instant.now()));
+    Claim claim = lifecycle.claim(failed, Duration.ofMinutes(1)).orElseThrow();
+    lifecycle.fail(claim, new JobError("corrupt_image", "test"));
 
     JsonNode first = json(api().get("/v1/jobs?limit=2", "keyC"));
     JsonNode second =

@@ -5,6 +5,8 @@ import static dev.imageservice.api.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.imageservice.common.job.Claim;
+import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.Thumbnail;
 import dev.imageservice.localinfra.LocalInfrastructure;
@@ -13,7 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ class ThumbnailLinkExpiryIT extends OutageTestContext {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Autowired JobRepository jobs;
+  @Autowired JobLifecycle lifecycle;
 
   @Test
   void aThumbnailLinkWorksAtFirstAndIsRefusedOnceItsTtlHasPassed() {
@@ -64,12 +67,8 @@ class ThumbnailLinkExpiryIT extends OutageTestContext {
             10,
             "image/jpeg",
             bytes.length);
-    jdbi.useTransaction(
-        h -> {
-          jobs.claim(h, jobId, Duration.ofMinutes(1), Instant.now());
-          jobs.upsertThumbnail(h, jobId, thumbnail);
-          jobs.markSucceeded(h, jobId, Instant.now());
-        });
+    Claim claim = lifecycle.claim(jobId, Duration.ofMinutes(1)).orElseThrow();
+    lifecycle.succeed(claim, List.of(thumbnail), 10, 10);
   }
 
   private static int fetch(URI link) {

@@ -3,14 +3,10 @@ package dev.imageservice.api.admin;
 import dev.imageservice.api.job.JobView;
 import dev.imageservice.api.job.JobViews;
 import dev.imageservice.api.system.ProblemException;
-import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.job.Job;
+import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
-import dev.imageservice.common.outbox.OutboxRelay;
-import dev.imageservice.common.outbox.OutboxRepository;
 import dev.imageservice.common.problem.ProblemType;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -19,8 +15,8 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * An operator's retry of a {@code FAILED} job, of any tenant: the job goes back to {@code QUEUED}
- * (attempts kept, error cleared) and a new {@code ImageUploaded} is written to the outbox in the
+ * An operator's retry of a {@code FAILED} job, of any tenant: {@link JobLifecycle#retry} moves it
+ * back to {@code QUEUED} (attempts kept, error cleared) with a new {@code ImageUploaded} in the
  * same transaction, so the workers pick it up like a fresh upload. Retrying a job that is not
  * {@code FAILED} changes nothing ({@code 409}). Thread-safe.
  */
@@ -31,39 +27,20 @@ class JobRetry {
 
   private final Jdbi jdbi;
   private final JobRepository jobs;
-  private final OutboxRepository outbox;
-  private final OutboxRelay relay;
+  private final JobLifecycle lifecycle;
   private final JobViews views;
-  private final Clock clock;
 
-  JobRetry(
-      Jdbi jdbi,
-      JobRepository jobs,
-      OutboxRepository outbox,
-      OutboxRelay relay,
-      JobViews views,
-      Clock clock) {
+  JobRetry(Jdbi jdbi, JobRepository jobs, JobLifecycle lifecycle, JobViews views) {
     this.jdbi = jdbi;
     this.jobs = jobs;
-    this.outbox = outbox;
-    this.relay = relay;
+    this.lifecycle = lifecycle;
     this.views = views;
-    this.clock = clock;
   }
 
   JobView retry(UUID jobId) {
     try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId.toString())) {
-      JobView view =
-          jdbi.inTransaction(
-              handle -> {
-                Instant now = clock.instant();
-                Job job =
-                    jobs.requeueFailed(handle, jobId, now)
-                        .orElseThrow(() -> refusal(handle, jobId));
-                outbox.add(handle, announce(job, now), now);
-                return views.of(handle, job);
-              });
-      relay.wakeUp();
+      Job job = lifecycle.retry(jobId).orElseThrow(() -> jdbi.withHandle(h -> refusal(h, jobId)));
+      JobView view = jdbi.withHandle(handle -> views.of(handle, job));
       log.info("job {} requeued by an operator after {} attempt(s)", jobId, view.attempts());
       return view;
     }
@@ -77,10 +54,5 @@ class JobRetry {
                     ProblemType.JOB_NOT_RETRYABLE,
                     "The job is " + job.status() + "; only a FAILED job can be retried"))
         .orElseGet(() -> new ProblemException(ProblemType.NOT_FOUND, "No job " + jobId));
-  }
-
-  private static ImageUploaded announce(Job job, Instant now) {
-    return ImageUploaded.announcing(
-        job.jobId(), job.tenantId(), job.original(), job.presets(), now);
   }
 }

@@ -4,17 +4,13 @@ import dev.imageservice.api.auth.Tenant;
 import dev.imageservice.api.job.JobView;
 import dev.imageservice.api.job.JobViews;
 import dev.imageservice.api.storage.OriginalStore;
-import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.job.Job;
+import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.NewJob;
-import dev.imageservice.common.outbox.OutboxRelay;
-import dev.imageservice.common.outbox.OutboxRepository;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,10 +37,8 @@ public class UploadService {
   private final OriginalStore originals;
   private final Jdbi jdbi;
   private final JobRepository jobs;
-  private final OutboxRepository outbox;
-  private final OutboxRelay relay;
+  private final JobLifecycle lifecycle;
   private final JobViews views;
-  private final Clock clock;
 
   UploadService(
       UploadSpooler spooler,
@@ -53,20 +47,16 @@ public class UploadService {
       OriginalStore originals,
       Jdbi jdbi,
       JobRepository jobs,
-      OutboxRepository outbox,
-      OutboxRelay relay,
-      JobViews views,
-      Clock clock) {
+      JobLifecycle lifecycle,
+      JobViews views) {
     this.spooler = spooler;
     this.sniffer = sniffer;
     this.presets = presets;
     this.originals = originals;
     this.jdbi = jdbi;
     this.jobs = jobs;
-    this.outbox = outbox;
-    this.relay = relay;
+    this.lifecycle = lifecycle;
     this.views = views;
-    this.clock = clock;
   }
 
   /** The outcome: the job, and whether it was created now or found by its idempotency key. */
@@ -129,20 +119,7 @@ public class UploadService {
   }
 
   private Accepted record(NewJob job) {
-    Instant now = clock.instant();
-    Optional<Job> recorded =
-        jdbi.inTransaction(
-            handle -> {
-              if (!jobs.insert(handle, job, now)) {
-                return Optional.empty();
-              }
-              outbox.add(
-                  handle,
-                  ImageUploaded.announcing(
-                      job.jobId(), job.tenantId(), job.original(), job.presets(), now),
-                  now);
-              return jobs.find(handle, job.jobId());
-            });
+    Optional<Job> recorded = lifecycle.create(job);
     if (recorded.isEmpty()) {
       // A concurrent retry with the same idempotency key won the race: answer with its job.
       originals.delete(job.original().key());
@@ -150,7 +127,6 @@ public class UploadService {
       return new Accepted(
           existing(new Tenant(job.tenantId()), job.idempotencyKey()).orElseThrow(), false);
     }
-    relay.wakeUp();
     log.info(
         "job {} accepted: {} {} bytes, presets {}",
         job.jobId(),

@@ -1,11 +1,9 @@
 package dev.imageservice.worker.job;
 
-import dev.imageservice.common.job.JobRepository;
-import java.time.Clock;
+import dev.imageservice.common.job.Claim;
+import dev.imageservice.common.job.JobLifecycle;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,22 +23,18 @@ public class InFlightJobs implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(InFlightJobs.class);
 
-  private final Map<UUID, Thread> running = new ConcurrentHashMap<>();
-  private final Jdbi jdbi;
-  private final JobRepository jobs;
-  private final Clock clock;
+  private final Map<Claim, Thread> running = new ConcurrentHashMap<>();
+  private final JobLifecycle lifecycle;
   private volatile boolean started;
 
-  InFlightJobs(Jdbi jdbi, JobRepository jobs, Clock clock) {
-    this.jdbi = jdbi;
-    this.jobs = jobs;
-    this.clock = clock;
+  InFlightJobs(JobLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
-  /** Records that the calling thread works on the job until the registration is closed. */
-  Registration register(UUID jobId) {
-    running.put(jobId, Thread.currentThread());
-    return () -> running.remove(jobId, Thread.currentThread());
+  /** Records that the calling thread works on the claimed job until the registration is closed. */
+  Registration register(Claim claim) {
+    running.put(claim, Thread.currentThread());
+    return () -> running.remove(claim, Thread.currentThread());
   }
 
   public int count() {
@@ -58,14 +52,16 @@ public class InFlightJobs implements SmartLifecycle {
     running.forEach(this::abandon);
   }
 
-  private void abandon(UUID jobId, Thread thread) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId.toString())) {
-      log.warn("job {}: still running at shutdown; abandoning it for another worker", jobId);
+  private void abandon(Claim claim, Thread thread) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", claim.jobId().toString())) {
+      log.warn(
+          "job {}: still running at shutdown; abandoning it for another worker", claim.jobId());
       thread.interrupt();
       try {
-        jdbi.useHandle(h -> jobs.releaseClaim(h, jobId, clock.instant()));
+        lifecycle.release(claim);
       } catch (RuntimeException e) {
-        log.warn("job {}: could not release the claim; it frees when the lease ends", jobId);
+        log.warn(
+            "job {}: could not release the claim; it frees when the lease ends", claim.jobId());
       }
     }
   }

@@ -1,8 +1,10 @@
 package dev.imageservice.worker.job;
 
 import dev.imageservice.common.event.ImageUploaded;
+import dev.imageservice.common.job.Claim;
 import dev.imageservice.common.job.Job;
 import dev.imageservice.common.job.JobError;
+import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.Thumbnail;
 import dev.imageservice.worker.render.ImageRejectedException;
@@ -17,11 +19,9 @@ import dev.imageservice.worker.system.WorkerException;
 import dev.imageservice.worker.system.WorkerScheduler;
 import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +29,15 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 /**
- * Renders one job, idempotently: the job is claimed by a conditional update and its lease renewed
- * while this worker holds it; the render waits for one of the {@link RenderSlots} and the decode
- * for its share of the {@link RenderMemoryBudget}, while S3 transfers of other jobs go on;
- * thumbnails go to deterministic keys; rows, status and the completion event are written in one
- * transaction ({@link JobOutcomes}). A repeated delivery of a finished job does nothing. A
- * transient failure gives the claim back, so that the redelivery can claim at once. Thread-safe;
- * one call per message.
+ * Renders one job, idempotently: the job is claimed through the {@link JobLifecycle}, which gives
+ * it a claim token, and its lease renewed while this worker holds it; renewals, the release and the
+ * outcome only apply while the job still carries that token, so a worker whose lease lapsed and
+ * whose job another worker took over changes nothing; the render waits for one of the {@link
+ * RenderSlots} and the decode for its share of the {@link RenderMemoryBudget}, while S3 transfers
+ * of other jobs go on; thumbnails go to deterministic keys; rows, status and the completion event
+ * are written in one transaction ({@link JobOutcomes}). A repeated delivery of a finished job does
+ * nothing. A transient failure gives the claim back, so that the redelivery can claim at once.
+ * Thread-safe; one call per message.
  */
 @Service
 public class ThumbnailJobProcessor {
@@ -44,6 +46,7 @@ public class ThumbnailJobProcessor {
 
   private final Jdbi jdbi;
   private final JobRepository jobs;
+  private final JobLifecycle lifecycle;
   private final OriginalFetcher originals;
   private final ThumbnailStore thumbnails;
   private final RenderPipeline renderer;
@@ -54,11 +57,11 @@ public class ThumbnailJobProcessor {
   private final JobMetrics metrics;
   private final WorkerScheduler scheduler;
   private final JobProperties properties;
-  private final Clock clock;
 
   ThumbnailJobProcessor(
       Jdbi jdbi,
       JobRepository jobs,
+      JobLifecycle lifecycle,
       OriginalFetcher originals,
       ThumbnailStore thumbnails,
       RenderPipeline renderer,
@@ -68,10 +71,10 @@ public class ThumbnailJobProcessor {
       JobOutcomes outcomes,
       JobMetrics metrics,
       WorkerScheduler scheduler,
-      JobProperties properties,
-      Clock clock) {
+      JobProperties properties) {
     this.jdbi = jdbi;
     this.jobs = jobs;
+    this.lifecycle = lifecycle;
     this.originals = originals;
     this.thumbnails = thumbnails;
     this.renderer = renderer;
@@ -82,7 +85,6 @@ public class ThumbnailJobProcessor {
     this.metrics = metrics;
     this.scheduler = scheduler;
     this.properties = properties;
-    this.clock = clock;
   }
 
   /**
@@ -93,11 +95,8 @@ public class ThumbnailJobProcessor {
    */
   public void process(ImageUploaded event) {
     try {
-      Optional<Job> claimed =
-          Database.call(
-              () ->
-                  jdbi.inTransaction(
-                      h -> jobs.claim(h, event.jobId(), properties.lease(), clock.instant())));
+      Optional<Claim> claimed =
+          Database.call(() -> lifecycle.claim(event.jobId(), properties.lease()));
       if (claimed.isEmpty()) {
         skipUnclaimable(event);
         return;
@@ -110,22 +109,23 @@ public class ThumbnailJobProcessor {
     }
   }
 
-  private void processClaimed(Job job) {
+  private void processClaimed(Claim claim) {
     Duration renewal = properties.leaseRenewal();
-    try (InFlightJobs.Registration ignored = inFlight.register(job.jobId());
-        Heartbeat lease = scheduler.every(renewal, renewal, () -> renewLease(job.jobId()))) {
-      renderAndStore(job);
+    try (InFlightJobs.Registration ignored = inFlight.register(claim);
+        Heartbeat lease = scheduler.every(renewal, renewal, () -> renewLease(claim))) {
+      renderAndStore(claim);
     } catch (ImageRejectedException e) {
-      outcomes.failed(job, new JobError(e.code(), e.getMessage()));
+      outcomes.failed(claim, new JobError(e.code(), e.getMessage()));
     } catch (RuntimeException e) {
       // Anything but a rejected image may succeed on a later delivery: give the claim back, so
       // that the redelivery need not wait out the lease.
-      release(job.jobId());
+      release(claim);
       throw e;
     }
   }
 
-  private void renderAndStore(Job job) {
+  private void renderAndStore(Claim claim) {
+    Job job = claim.job();
     Path original = originals.fetch(job.original().bucket(), job.original().key());
     try {
       List<Preset> presets = renderer.presetsNamed(job.presets());
@@ -138,7 +138,7 @@ public class ThumbnailJobProcessor {
           result.thumbnails().stream()
               .map(t -> thumbnails.store(job.tenantId(), job.jobId(), t))
               .toList();
-      outcomes.succeeded(job, result, stored);
+      outcomes.succeeded(claim, result, stored);
     } finally {
       OriginalFetcher.delete(original);
     }
@@ -162,23 +162,23 @@ public class ThumbnailJobProcessor {
     }
   }
 
-  private void renewLease(UUID jobId) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId.toString())) {
-      boolean held =
-          jdbi.withHandle(h -> jobs.extendLease(h, jobId, properties.lease(), clock.instant()));
-      if (!held) {
-        log.warn("job {}: lease not renewed, the job is no longer processing", jobId);
+  private void renewLease(Claim claim) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", claim.jobId().toString())) {
+      if (!lifecycle.extendLease(claim, properties.lease())) {
+        log.warn("job {}: lease not renewed, claim {} was lost", claim.jobId(), claim.token());
       }
     }
   }
 
   // Best effort: if the database is down too, the claim frees itself when the lease ends.
-  private void release(UUID jobId) {
+  private void release(Claim claim) {
     try {
-      jdbi.useHandle(h -> jobs.releaseClaim(h, jobId, clock.instant()));
+      lifecycle.release(claim);
     } catch (RuntimeException e) {
       log.warn(
-          "job {}: claim not released ({}); it frees when the lease ends", jobId, e.toString());
+          "job {}: claim not released ({}); it frees when the lease ends",
+          claim.jobId(),
+          e.toString());
     }
   }
 

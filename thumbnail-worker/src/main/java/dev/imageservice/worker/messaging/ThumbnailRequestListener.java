@@ -4,11 +4,9 @@ import dev.imageservice.common.event.EventJson;
 import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.event.MalformedEventException;
 import dev.imageservice.worker.job.ThumbnailJobProcessor;
-import dev.imageservice.worker.system.WorkerException;
 import dev.imageservice.worker.system.WorkerScheduler;
 import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
 import io.awspring.cloud.sqs.annotation.SqsListener;
-import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.Visibility;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,10 +20,11 @@ import org.springframework.stereotype.Component;
  * Consumes {@code ImageUploaded} events (raw SNS delivery) from the thumbnail-requests queue. A
  * message is acknowledged only when this method returns: after the thumbnails and the job's state
  * are stored, or when the message can never succeed (malformed, unknown job, image rejected) or is
- * another event type (its {@code type} attribute says so). A thrown exception leaves it
- * unacknowledged; {@link ListenerConfig#redeliveryBackoff} then sets when it comes back. While the
- * job runs, a timer thread keeps the message hidden. Every log line about the job carries its
- * {@code jobId} in the MDC. Thread-safe; called concurrently by the container.
+ * another event type (its {@code type} attribute says so). Failures are settled by the {@link
+ * AckPolicy}; one it leaves for redelivery is thrown, and {@link ListenerConfig#redeliveryBackoff}
+ * then sets when the message comes back. While the job runs, a timer thread keeps the message
+ * hidden. Every log line about the job carries its {@code jobId} in the MDC. Thread-safe; called
+ * concurrently by the container.
  */
 @Component
 class ThumbnailRequestListener {
@@ -70,19 +69,7 @@ class ThumbnailRequestListener {
     try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId);
         Heartbeat hidden =
             scheduler.every(Duration.ZERO, extension.dividedBy(3), () -> keepHidden(visibility))) {
-      try {
-        processor.process(event);
-      } catch (WorkerException e) {
-        log.warn(
-            "job {}: {}; left for redelivery (receive {})",
-            jobId,
-            e.getMessage(),
-            receives(message));
-        throw e;
-      } catch (RuntimeException e) {
-        log.error("job {}: unexpected failure; left for redelivery", jobId, e);
-        throw e;
-      }
+      AckPolicy.settle(message, "job " + jobId, () -> processor.process(event));
     }
   }
 
@@ -104,11 +91,5 @@ class ThumbnailRequestListener {
       log.warn("dropping a {} that is not an ImageUploaded event: {}", what, e.getMessage());
       return Optional.empty();
     }
-  }
-
-  private static Object receives(Message<?> message) {
-    return message
-        .getHeaders()
-        .getOrDefault(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT, "?");
   }
 }
