@@ -69,6 +69,16 @@ public final class RenderMemoryBudget {
     }
   }
 
+  /** Renders waiting for their share right now (in arrival order). */
+  public int waiting() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Reserved bytes, given back on {@link #close()}; closing twice gives back once. */
   public final class Reservation implements AutoCloseable {
     private final long bytes;

@@ -24,7 +24,8 @@ class RenderMemoryBudgetTest {
     RenderMemoryBudget.Reservation small = budget.reserve(60);
 
     CompletableFuture<RenderMemoryBudget.Reservation> huge = reserveAsync(budget, 500);
-    awaitQueued(huge);
+    awaitWaiting(budget, 1);
+    assertThat(huge).isNotDone();
     small.close();
 
     assertThat(huge.get().bytes()).isEqualTo(100);
@@ -38,12 +39,14 @@ class RenderMemoryBudgetTest {
     RenderMemoryBudget budget = new RenderMemoryBudget(100);
     RenderMemoryBudget.Reservation first = budget.reserve(80);
     CompletableFuture<RenderMemoryBudget.Reservation> large = reserveAsync(budget, 50);
-    awaitQueued(large);
+    awaitWaiting(budget, 1);
 
     CompletableFuture<RenderMemoryBudget.Reservation> small = reserveAsync(budget, 10);
 
     // 20 bytes are free, enough for the small one, but the large one came first.
-    awaitQueued(small);
+    awaitWaiting(budget, 2);
+    assertThat(small).isNotDone();
+    assertThat(budget.reserved()).isEqualTo(80);
     first.close();
     assertThat(large.get().bytes()).isEqualTo(50);
     assertThat(small.get().bytes()).isEqualTo(10);
@@ -76,12 +79,9 @@ class RenderMemoryBudgetTest {
         threads);
   }
 
-  // Waiting is observable only as "not done": give the thread time to reach the wait, without
-  // sleeping, by checking that the budget is unchanged while the future stays incomplete.
-  private static void awaitQueued(CompletableFuture<?> future) {
-    await()
-        .during(java.time.Duration.ofMillis(200))
-        .atMost(java.time.Duration.ofSeconds(2))
-        .until(() -> !future.isDone());
+  // The budget's own queue says when a reservation is waiting: no guessing how long it takes the
+  // thread to get there.
+  private static void awaitWaiting(RenderMemoryBudget budget, int renders) {
+    await().atMost(java.time.Duration.ofSeconds(5)).until(() -> budget.waiting() == renders);
   }
 }

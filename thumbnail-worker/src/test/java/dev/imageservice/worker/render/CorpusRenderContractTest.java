@@ -70,6 +70,12 @@ class CorpusRenderContractTest {
   void runsOverTheFullCorpus() {
     Assumptions.assumeTrue(
         full, "full corpus absent (-Dcorpus.dir); the contract ran over testdata/corpus only");
+    // The full corpus holds more than the committed subset, and every committed image among them,
+    // so the contract above really ran over it.
+    List<String> committed =
+        TestCorpus.entries(TestCorpus.committed()).stream().map(Entry::name).toList();
+    assertThat(entries).hasSizeGreaterThan(committed.size());
+    assertThat(entries.stream().map(Entry::name)).containsAll(committed);
   }
 
   @TestFactory
