@@ -39,6 +39,7 @@ class AdminApiIT extends ApiIntegrationTest {
     assertThat(job.get("status").asString()).isEqualTo("QUEUED");
     assertThat(job.get("attempts").asInt()).isEqualTo(1);
     assertThat(job.has("error")).isFalse();
+    // The upload's ImageUploaded and the retry's, both published.
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -46,7 +47,8 @@ class AdminApiIT extends ApiIntegrationTest {
                 jdbi.withHandle(
                     h ->
                         h.createQuery(
-                                "select count(*) from outbox where job_id = ? and published_at is not null")
+                                "select count(*) from outbox where job_id = ? and published_at is not null"
+                                    + " and event_type = 'image.uploaded'")
                             .bind(0, jobId)
                             .mapTo(Long.class)
                             .one()),
