@@ -16,4 +16,9 @@ public record ImageStructure(
     int frames, int scans, boolean progressive, int components, byte @Nullable [] iccProfileChunk) {
 
   static final ImageStructure NONE = new ImageStructure(0, 0, false, 0, null);
+
+  /** Nothing counted: a format the scanner does not walk. */
+  public static ImageStructure none() {
+    return NONE;
+  }
 }
