@@ -3,6 +3,7 @@ package dev.imageservice.worker.messaging;
 import dev.imageservice.common.event.EventJson;
 import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.event.MalformedEventException;
+import dev.imageservice.worker.job.RenderDeadlines;
 import dev.imageservice.worker.job.ThumbnailJobProcessor;
 import dev.imageservice.worker.system.WorkerException;
 import dev.imageservice.worker.system.WorkerScheduler;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
  * are stored, or when the message can never succeed (malformed, unknown job, image rejected) or is
  * another event type (its {@code type} attribute says so). A thrown exception leaves it
  * unacknowledged; {@link ListenerConfig#redeliveryBackoff} then sets when it comes back. While the
- * job runs, a timer thread keeps the message hidden. Every log line about the job carries its
- * {@code jobId} in the MDC. Thread-safe; called concurrently by the container.
+ * job runs, a timer thread keeps the message hidden, unless its render is overdue ({@link
+ * RenderDeadlines}): then the message returns to the queue. Every log line about the job carries
+ * its {@code jobId} in the MDC. Thread-safe; called concurrently by the container.
  */
 @Component
 class ThumbnailRequestListener {
@@ -34,16 +36,19 @@ class ThumbnailRequestListener {
 
   private final ThumbnailJobProcessor processor;
   private final WorkerScheduler scheduler;
+  private final RenderDeadlines deadlines;
   private final QueueMetrics queueMetrics;
   private final Duration extension;
 
   ThumbnailRequestListener(
       ThumbnailJobProcessor processor,
       WorkerScheduler scheduler,
+      RenderDeadlines deadlines,
       QueueMetrics queueMetrics,
       WorkerQueueProperties properties) {
     this.processor = processor;
     this.scheduler = scheduler;
+    this.deadlines = deadlines;
     this.queueMetrics = queueMetrics;
     this.extension = properties.visibilityExtension();
   }
@@ -69,7 +74,8 @@ class ThumbnailRequestListener {
     String jobId = event.jobId().toString();
     try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId);
         Heartbeat hidden =
-            scheduler.every(Duration.ZERO, extension.dividedBy(3), () -> keepHidden(visibility))) {
+            scheduler.every(
+                Duration.ZERO, extension.dividedBy(3), () -> keepHidden(event, visibility))) {
       try {
         processor.process(event);
       } catch (WorkerException e) {
@@ -86,7 +92,11 @@ class ThumbnailRequestListener {
     }
   }
 
-  private void keepHidden(Visibility visibility) {
+  private void keepHidden(ImageUploaded event, Visibility visibility) {
+    if (deadlines.overdue(event.jobId())) {
+      log.warn("job {}: render overdue, letting the message return to the queue", event.jobId());
+      return;
+    }
     visibility
         .changeToAsync((int) extension.toSeconds())
         .exceptionally(
