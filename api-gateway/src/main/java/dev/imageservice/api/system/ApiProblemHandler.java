@@ -56,9 +56,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     if (retryAfter != null) {
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
     }
-    return ResponseEntity.status(e.type().status())
-        .headers(headers)
-        .body(Problems.of(e.type(), e.getMessage(), request.getRequestURI()));
+    ProblemDetail problem = Problems.of(e.type(), e.getMessage(), request.getRequestURI());
+    problem.setProperty("code", e.code());
+    return ResponseEntity.status(e.type().status()).headers(headers).body(problem);
   }
 
   @ExceptionHandler({DataAccessException.class, SdkException.class, ConnectionException.class})

@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
 
   private final ProblemType type;
   private final @Nullable Duration retryAfter;
+  private final @Nullable String code;
 
   public ProblemException(ProblemType type, String detail) {
     this(type, detail, null, null);
@@ -22,9 +23,27 @@ public class ProblemException extends RuntimeException {
 
   public ProblemException(
       ProblemType type, String detail, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+    this(type, detail, retryAfter, cause, null);
+  }
+
+  private ProblemException(
+      ProblemType type,
+      String detail,
+      @Nullable Duration retryAfter,
+      @Nullable Throwable cause,
+      @Nullable String code) {
     super(detail, cause);
     this.type = type;
     this.retryAfter = retryAfter;
+    this.code = code;
+  }
+
+  /**
+   * An upload refused from its header before a job exists (422); {@code failureCode} is the job
+   * failure code the worker would have set, so a client sees the same code either way.
+   */
+  public static ProblemException imageRejected(String failureCode, String detail) {
+    return new ProblemException(ProblemType.IMAGE_REJECTED, detail, null, null, failureCode);
   }
 
   /** A dependency (database, S3) is down: the client should retry after a while. */
@@ -43,6 +62,11 @@ public class ProblemException extends RuntimeException {
 
   public ProblemType type() {
     return type;
+  }
+
+  /** The problem's {@code code}: the type's own, unless a more precise one was given. */
+  public String code() {
+    return code != null ? code : type.code();
   }
 
   public @Nullable Duration retryAfter() {

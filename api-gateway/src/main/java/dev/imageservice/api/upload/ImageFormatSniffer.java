@@ -1,6 +1,9 @@
 package dev.imageservice.api.upload;
 
 import dev.imageservice.api.system.ProblemException;
+import dev.imageservice.common.format.StructureLimitExceededException;
+import dev.imageservice.common.format.StructureLimits;
+import dev.imageservice.common.format.StructureScanner;
 import dev.imageservice.common.problem.ProblemType;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,10 +17,15 @@ import org.springframework.stereotype.Component;
 /**
  * Recognises an upload's format from its bytes, never from the declared content type, with the
  * installed ImageIO readers (TwelveMonkeys adds WebP, TIFF and better JPEG), and reads its width
- * and height from the header without decoding pixels. Thread-safe.
+ * and height from the header without decoding pixels. Before any reader walks the file, the capped
+ * pre-scan the worker uses ({@link StructureScanner}) refuses an upload with too many JPEG scans,
+ * PNG ancillary chunks, TIFF directories or GIF frames: 422 with the failure code the job would
+ * have got, and no job. Thread-safe.
  */
 @Component
 class ImageFormatSniffer {
+
+  private final StructureLimits limits;
 
   private static final Map<String, String> CONTENT_TYPES =
       Map.of(
@@ -28,7 +36,8 @@ class ImageFormatSniffer {
           "tiff", "image/tiff",
           "bmp", "image/bmp");
 
-  ImageFormatSniffer() {
+  ImageFormatSniffer(UploadProperties properties) {
+    this.limits = properties.structureLimits();
     // Plugins on a Boot fat jar's nested classpath are only seen after an explicit scan.
     ImageIO.scanForPlugins();
   }
@@ -41,11 +50,13 @@ class ImageFormatSniffer {
       }
       ImageReader reader = readers.next();
       try {
-        String contentType =
-            CONTENT_TYPES.get(reader.getFormatName().toLowerCase(java.util.Locale.ROOT));
+        String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+        String contentType = CONTENT_TYPES.get(format);
         if (contentType == null) {
           throw unsupported();
         }
+        checkStructure(format, input);
+        input.seek(0);
         reader.setInput(input, true, true);
         return new SniffedImage(contentType, reader.getWidth(0), reader.getHeight(0));
       } finally {
@@ -58,6 +69,14 @@ class ImageFormatSniffer {
       // Recognised by its magic bytes but the header itself is damaged.
       throw new ProblemException(
           ProblemType.UNSUPPORTED_MEDIA_TYPE, "The image header could not be read", null, e);
+    }
+  }
+
+  private void checkStructure(String format, ImageInputStream input) throws IOException {
+    try {
+      StructureScanner.scan(format, input, limits);
+    } catch (StructureLimitExceededException e) {
+      throw ProblemException.imageRejected(e.code(), e.getMessage());
     }
   }
 

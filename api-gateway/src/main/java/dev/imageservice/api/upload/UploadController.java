@@ -49,6 +49,10 @@ class UploadController {
       description = "Same Idempotency-Key as an earlier upload: that job")
   @ApiResponse(responseCode = "413", description = "Over the upload limit")
   @ApiResponse(responseCode = "415", description = "Not an image format the service reads")
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "Over a structure limit (code too_many_scans, too_many_chunks or too_many_frames)")
   @io.swagger.v3.oas.annotations.parameters.RequestBody(
       required = true,
       description = "The image bytes; the format is recognised from the bytes, not this type",

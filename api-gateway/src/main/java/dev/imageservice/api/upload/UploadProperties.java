@@ -1,5 +1,6 @@
 package dev.imageservice.api.upload;
 
+import dev.imageservice.common.format.StructureLimits;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -16,11 +17,23 @@ import org.springframework.validation.annotation.Validated;
  * @param spoolDirectory where uploads are spooled before they go to S3 (default: the JVM's temp
  *     directory; in Kubernetes the image-cache volume), so large bodies never sit on the heap
  * @param presets the preset names a job may ask for; all of them when it asks for none
+ * @param maxScans most JPEG scans an upload may have (default {@value
+ *     StructureLimits#DEFAULT_MAX_SCANS}, the worker's default); more is refused with 422 {@code
+ *     too_many_scans} before a job exists
+ * @param maxChunks most PNG ancillary chunks (default {@value
+ *     StructureLimits#DEFAULT_MAX_ANCILLARY_CHUNKS}); more: 422 {@code too_many_chunks}
+ * @param maxFrames most GIF frames or TIFF directories (default {@value
+ *     StructureLimits#DEFAULT_MAX_FRAMES}); more: 422 {@code too_many_frames}
  */
 @Validated
 @ConfigurationProperties("image-service.upload")
 public record UploadProperties(
-    @NotNull DataSize maxSize, @Nullable Path spoolDirectory, @NotEmpty List<String> presets) {
+    @NotNull DataSize maxSize,
+    @Nullable Path spoolDirectory,
+    @NotEmpty List<String> presets,
+    int maxScans,
+    int maxChunks,
+    int maxFrames) {
 
   public UploadProperties {
     if (maxSize == null) {
@@ -33,5 +46,10 @@ public record UploadProperties(
         presets == null || presets.isEmpty()
             ? List.of("small", "medium", "square")
             : List.copyOf(presets);
+  }
+
+  /** The structure caps of the header pre-scan; unset (0) values are the shared defaults. */
+  public StructureLimits structureLimits() {
+    return new StructureLimits(maxScans, maxChunks, maxFrames);
   }
 }

@@ -15,6 +15,15 @@ public final class FailureCode {
   /** An animation with more frames than the configured limit. */
   public static final String TOO_MANY_FRAMES = "too_many_frames";
 
+  /** A JPEG with more scans than the configured limit; refused before decoding. */
+  public static final String TOO_MANY_SCANS = "too_many_scans";
+
+  /** A PNG with more ancillary chunks (text, ...) than the configured limit; refused unread. */
+  public static final String TOO_MANY_CHUNKS = "too_many_chunks";
+
+  /** The render ran past its deadline (a base allowance plus one per megapixel). */
+  public static final String RENDER_TIMEOUT = "render_timeout";
+
   /** The original is larger than the configured byte limit. */
   public static final String TOO_LARGE = "too_large";
 

@@ -16,6 +16,8 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "not_acceptable", "Not acceptable"),
   PAYLOAD_TOO_LARGE(413, "payload_too_large", "The upload is too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Not an image format we read"),
+  // The response's code is the job failure code the worker would have set (too_many_scans, ...).
+  IMAGE_REJECTED(422, "image_rejected", "The image exceeds a structural limit"),
   THUMBNAIL_NOT_READY(409, "thumbnail_not_ready", "The thumbnail is not available"),
   JOB_NOT_RETRYABLE(409, "job_not_retryable", "Only a FAILED job can be retried"),
   SERVICE_UNAVAILABLE(503, "service_unavailable", "A dependency is unavailable, retry later"),

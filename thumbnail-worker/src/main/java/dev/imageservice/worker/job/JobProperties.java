@@ -18,11 +18,18 @@ import org.springframework.validation.annotation.Validated;
  * @param renderThreads renders that run at once (default: the CPUs the JVM sees). Messages beyond
  *     it ({@code image-service.worker.concurrency}) download and upload meanwhile, so that the
  *     render threads do not wait on S3 and the database; see {@link RenderSlots}.
+ * @param renderGrace how long past its deadline a render may still hold its job (default 30 s):
+ *     after it the lease and the message's visibility are no longer extended, so that a render
+ *     wedged in code that cannot be aborted gives its message back to the queue; see {@link
+ *     RenderDeadlines}
  */
 @Validated
 @ConfigurationProperties("image-service.job")
 public record JobProperties(
-    @NotNull Duration lease, @NotNull DataSize renderMemory, @Positive Integer renderThreads) {
+    @NotNull Duration lease,
+    @NotNull DataSize renderMemory,
+    @Positive Integer renderThreads,
+    @NotNull Duration renderGrace) {
 
   public JobProperties {
     if (lease == null) {
@@ -33,6 +40,9 @@ public record JobProperties(
     }
     if (renderThreads == null) {
       renderThreads = Runtime.getRuntime().availableProcessors();
+    }
+    if (renderGrace == null) {
+      renderGrace = Duration.ofSeconds(30);
     }
   }
 

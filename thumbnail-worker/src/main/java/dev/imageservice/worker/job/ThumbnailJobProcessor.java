@@ -10,6 +10,7 @@ import dev.imageservice.common.job.Thumbnail;
 import dev.imageservice.worker.render.ImageRejectedException;
 import dev.imageservice.worker.render.Preset;
 import dev.imageservice.worker.render.RenderAbortedException;
+import dev.imageservice.worker.render.RenderEstimate;
 import dev.imageservice.worker.render.RenderPipeline;
 import dev.imageservice.worker.render.RenderResult;
 import dev.imageservice.worker.storage.OriginalFetcher;
@@ -19,7 +20,9 @@ import dev.imageservice.worker.system.WorkerException;
 import dev.imageservice.worker.system.WorkerScheduler;
 import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -36,8 +39,10 @@ import org.springframework.stereotype.Service;
  * RenderSlots} and the decode for its share of the {@link RenderMemoryBudget}, while S3 transfers
  * of other jobs go on; thumbnails go to deterministic keys; rows, status and the completion event
  * are written in one transaction ({@link JobOutcomes}). A repeated delivery of a finished job does
- * nothing. A transient failure gives the claim back, so that the redelivery can claim at once.
- * Thread-safe; one call per message.
+ * nothing. The render runs under a deadline sized from the header (past it the job fails {@code
+ * render_timeout}); the lease is not renewed once the render is overdue ({@link RenderDeadlines}).
+ * A transient failure gives the claim back, so that the redelivery can claim at once. Thread-safe;
+ * one call per message.
  */
 @Service
 public class ThumbnailJobProcessor {
@@ -53,10 +58,12 @@ public class ThumbnailJobProcessor {
   private final RenderMemoryBudget budget;
   private final RenderSlots slots;
   private final InFlightJobs inFlight;
+  private final RenderDeadlines deadlines;
   private final JobOutcomes outcomes;
   private final JobMetrics metrics;
   private final WorkerScheduler scheduler;
   private final JobProperties properties;
+  private final Clock clock;
 
   ThumbnailJobProcessor(
       Jdbi jdbi,
@@ -68,10 +75,12 @@ public class ThumbnailJobProcessor {
       RenderMemoryBudget budget,
       RenderSlots slots,
       InFlightJobs inFlight,
+      RenderDeadlines deadlines,
       JobOutcomes outcomes,
       JobMetrics metrics,
       WorkerScheduler scheduler,
-      JobProperties properties) {
+      JobProperties properties,
+      Clock clock) {
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.lifecycle = lifecycle;
@@ -81,10 +90,12 @@ public class ThumbnailJobProcessor {
     this.budget = budget;
     this.slots = slots;
     this.inFlight = inFlight;
+    this.deadlines = deadlines;
     this.outcomes = outcomes;
     this.metrics = metrics;
     this.scheduler = scheduler;
     this.properties = properties;
+    this.clock = clock;
   }
 
   /**
@@ -129,10 +140,15 @@ public class ThumbnailJobProcessor {
     Path original = originals.fetch(job.original().bucket(), job.original().key());
     try {
       List<Preset> presets = renderer.presetsNamed(job.presets());
+      RenderEstimate estimate = renderer.estimate(original, presets);
       RenderResult result;
       try (RenderSlots.Slot slot = renderSlot();
-          RenderMemoryBudget.Reservation memory = reserve(original, presets)) {
-        result = metrics.timeRender(() -> renderer.render(original, presets));
+          RenderMemoryBudget.Reservation memory = reserve(estimate.memoryBytes())) {
+        // The clock starts when the render may run, not while it waits for a slot or memory.
+        Instant deadline = clock.instant().plus(estimate.timeLimit());
+        try (RenderDeadlines.Registration tracked = deadlines.track(job.jobId(), deadline)) {
+          result = metrics.timeRender(() -> renderer.render(original, presets, deadline));
+        }
       }
       List<Thumbnail> stored =
           result.thumbnails().stream()
@@ -153,9 +169,9 @@ public class ThumbnailJobProcessor {
     }
   }
 
-  private RenderMemoryBudget.Reservation reserve(Path original, List<Preset> presets) {
+  private RenderMemoryBudget.Reservation reserve(long bytes) {
     try {
-      return budget.reserve(renderer.decodedBytes(original, presets));
+      return budget.reserve(bytes);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RenderAbortedException("interrupted while waiting for render memory");
@@ -164,6 +180,10 @@ public class ThumbnailJobProcessor {
 
   private void renewLease(Claim claim) {
     try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", claim.jobId().toString())) {
+      if (deadlines.overdue(claim.jobId())) {
+        log.warn("job {}: render overdue, lease no longer renewed", claim.jobId());
+        return;
+      }
       if (!lifecycle.extendLease(claim, properties.lease())) {
         log.warn("job {}: lease not renewed, claim {} was lost", claim.jobId(), claim.token());
       }

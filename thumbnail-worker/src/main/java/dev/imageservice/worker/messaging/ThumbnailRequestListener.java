@@ -3,6 +3,7 @@ package dev.imageservice.worker.messaging;
 import dev.imageservice.common.event.EventJson;
 import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.event.MalformedEventException;
+import dev.imageservice.worker.job.RenderDeadlines;
 import dev.imageservice.worker.job.ThumbnailJobProcessor;
 import dev.imageservice.worker.system.WorkerScheduler;
 import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * another event type (its {@code type} attribute says so). Failures are settled by the {@link
  * AckPolicy}; one it leaves for redelivery is thrown, and {@link ListenerConfig#redeliveryBackoff}
  * then sets when the message comes back. While the job runs, a timer thread keeps the message
- * hidden. Every log line about the job carries its {@code jobId} in the MDC. Thread-safe; called
+ * hidden, unless its render is overdue ({@link RenderDeadlines}): then the message returns to the
+ * queue. Every log line about the job carries its {@code jobId} in the MDC. Thread-safe; called
  * concurrently by the container.
  */
 @Component
@@ -33,16 +35,19 @@ class ThumbnailRequestListener {
 
   private final ThumbnailJobProcessor processor;
   private final WorkerScheduler scheduler;
+  private final RenderDeadlines deadlines;
   private final QueueMetrics queueMetrics;
   private final Duration extension;
 
   ThumbnailRequestListener(
       ThumbnailJobProcessor processor,
       WorkerScheduler scheduler,
+      RenderDeadlines deadlines,
       QueueMetrics queueMetrics,
       WorkerQueueProperties properties) {
     this.processor = processor;
     this.scheduler = scheduler;
+    this.deadlines = deadlines;
     this.queueMetrics = queueMetrics;
     this.extension = properties.visibilityExtension();
   }
@@ -68,12 +73,17 @@ class ThumbnailRequestListener {
     String jobId = event.jobId().toString();
     try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId);
         Heartbeat hidden =
-            scheduler.every(Duration.ZERO, extension.dividedBy(3), () -> keepHidden(visibility))) {
+            scheduler.every(
+                Duration.ZERO, extension.dividedBy(3), () -> keepHidden(event, visibility))) {
       AckPolicy.settle(message, "job " + jobId, () -> processor.process(event));
     }
   }
 
-  private void keepHidden(Visibility visibility) {
+  private void keepHidden(ImageUploaded event, Visibility visibility) {
+    if (deadlines.overdue(event.jobId())) {
+      log.warn("job {}: render overdue, letting the message return to the queue", event.jobId());
+      return;
+    }
     visibility
         .changeToAsync((int) extension.toSeconds())
         .exceptionally(

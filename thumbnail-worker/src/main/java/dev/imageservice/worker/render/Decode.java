@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * size, for resampling quality): JPEG and still WebP through the native codecs when present (DCT or
  * rescaler scaling, see {@link NativeCodecs}), everything else and whatever they decline through
  * ImageIO with source subsampling. Decoder exceptions and truncated data become {@code
- * corrupt_image}; other decoder warnings are only logged. Thread-safe.
+ * corrupt_image}; other decoder warnings are only logged. The render's deadline is enforced inside
+ * ImageIO decoders by {@link RenderWatchdog}; a native decode, which cannot be stopped, runs only
+ * when it surely ends in time ({@link RenderCost#nativeDecodeFits}). Thread-safe.
  */
 final class Decode implements RenderStep {
 
@@ -37,35 +39,10 @@ final class Decode implements RenderStep {
     if (fast != null) {
       return state.withDecoded(fast);
     }
-    int subsampling = Geometry.subsampling(header, state.presets());
     try (ImageInputStream in = Readers.open(state.source())) {
       ImageReader reader = Readers.create(header.readerSpi(), state.source());
-      AtomicBoolean truncated = new AtomicBoolean();
-      reader.addIIOReadWarningListener(
-          (r, warning) -> truncated.compareAndSet(false, isTruncation(warning)));
-      try {
-        boolean png = header.format().equals("png");
-        // Metadata is parsed only where it holds something we use (the PNG iCCP chunk).
-        reader.setInput(in, true, !png);
-        ImageReadParam param = reader.getDefaultReadParam();
-        if (subsampling > 1) {
-          param.setSourceSubsampling(subsampling, subsampling, 0, 0);
-        }
-        BufferedImage image =
-            header.cmyk() == CmykEncoding.NONE
-                ? reader.read(0, param)
-                : CmykToSrgb.convert(reader.readRaster(0, param), header.cmyk());
-        ICC_Profile profile = png ? PngIccProfile.read(reader) : null;
-        if (truncated.get()) {
-          throw new ImageRejectedException(
-              FailureCode.CORRUPT_IMAGE, "the image data ends prematurely (truncated file)");
-        }
-        return state.withDecoded(new Decoded(image, profile, false));
-      } catch (IOException | RuntimeException e) {
-        if (e instanceof ImageRejectedException rejected) {
-          throw rejected;
-        }
-        throw Readers.corrupt(e);
+      try (RenderWatchdog.Watch watch = RenderWatchdog.watch(reader, state.deadline())) {
+        return state.withDecoded(decodeWithImageIo(state, header, in, reader, watch));
       } finally {
         reader.dispose();
       }
@@ -74,7 +51,51 @@ final class Decode implements RenderStep {
     }
   }
 
+  private static Decoded decodeWithImageIo(
+      RenderState state,
+      ImageHeader header,
+      ImageInputStream in,
+      ImageReader reader,
+      RenderWatchdog.Watch watch) {
+    int subsampling = Geometry.subsampling(header, state.presets());
+    AtomicBoolean truncated = new AtomicBoolean();
+    reader.addIIOReadWarningListener(
+        (r, warning) -> truncated.compareAndSet(false, isTruncation(warning)));
+    try {
+      // Metadata is never parsed: the PNG reader would inflate every text chunk for it. The one
+      // piece we use, the PNG iCCP profile, came raw from the header pre-scan.
+      reader.setInput(in, true, true);
+      ImageReadParam param = reader.getDefaultReadParam();
+      if (subsampling > 1) {
+        param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+      }
+      BufferedImage image =
+          header.cmyk() == CmykEncoding.NONE
+              ? reader.read(0, param)
+              : CmykToSrgb.convert(reader.readRaster(0, param), header.cmyk());
+      if (watch.expired()) {
+        throw RenderPipeline.timedOut("while decoding");
+      }
+      if (truncated.get()) {
+        throw new ImageRejectedException(
+            FailureCode.CORRUPT_IMAGE, "the image data ends prematurely (truncated file)");
+      }
+      byte[] iccp = header.structure().iccProfileChunk();
+      ICC_Profile profile = iccp == null ? null : PngIccProfile.fromChunk(iccp);
+      return new Decoded(image, profile, false);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ImageRejectedException rejected) {
+        throw rejected;
+      }
+      // An aborted reader may fail on its half-read state instead of returning early.
+      throw watch.expired() ? RenderPipeline.timedOut("while decoding") : Readers.corrupt(e);
+    }
+  }
+
   private @Nullable Decoded decodeNatively(RenderState state, ImageHeader header) {
+    if (!RenderCost.nativeDecodeFits(header, state.deadline())) {
+      return null; // too little time left for a call that cannot be stopped: ImageIO, abortable
+    }
     double minScale = Math.min(1.0, 2 * Geometry.scaleNeeded(header, state.presets()));
     Optional<NativeImage> image;
     try {

@@ -1,5 +1,6 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.common.format.ImageStructure;
 import javax.imageio.spi.ImageReaderSpi;
 
 /**
@@ -11,6 +12,7 @@ import javax.imageio.spi.ImageReaderSpi;
  * @param frames frame or page count, counted at most up to the guard's limit plus one
  * @param orientation EXIF orientation 1..8 (1 when absent or unreadable)
  * @param cmyk how a profile-less CMYK JPEG stores its inks; {@link CmykEncoding#NONE} otherwise
+ * @param structure what the capped pre-scan found (JPEG scans, the PNG's raw iCCP chunk)
  */
 record ImageHeader(
     String format,
@@ -20,7 +22,8 @@ record ImageHeader(
     int frames,
     long bytes,
     int orientation,
-    CmykEncoding cmyk) {
+    CmykEncoding cmyk,
+    ImageStructure structure) {
 
   /** True when EXIF orientation swaps width and height (orientations 5 to 8). */
   boolean transposed() {
@@ -33,5 +36,9 @@ record ImageHeader(
 
   int orientedHeight() {
     return transposed() ? width : height;
+  }
+
+  long pixels() {
+    return (long) width * height;
   }
 }

@@ -2,44 +2,37 @@ package dev.imageservice.worker.render;
 
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
 import org.jspecify.annotations.Nullable;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The embedded ICC profile of a PNG (iCCP chunk). The JDK's PNG reader parses the chunk but does
- * not apply it, so {@link ConvertToSrgb} does.
+ * not apply it, so {@link ConvertToSrgb} does. The chunk comes raw from the header pre-scan, never
+ * from the reader's metadata, whose parsing inflates every text chunk of the file.
  */
 final class PngIccProfile {
 
-  private static final String FORMAT = "javax_imageio_png_1.0";
   // Real profiles are a few kB to a few hundred kB; a larger inflated size is a zip bomb.
   private static final int MAX_PROFILE_BYTES = 4 * 1024 * 1024;
+  private static final int MAX_NAME_BYTES = 79;
 
   private PngIccProfile() {}
 
-  /** The profile, or null when there is none or it is unusable. Needs metadata not ignored. */
-  static @Nullable ICC_Profile read(ImageReader reader) throws IOException {
-    IIOMetadata metadata = reader.getImageMetadata(0);
-    if (metadata == null || !FORMAT.equals(metadata.getNativeMetadataFormatName())) {
-      return null;
+  /**
+   * The profile in an iCCP chunk's data (name, NUL, compression method, deflated profile), or null
+   * when it is unusable.
+   */
+  static @Nullable ICC_Profile fromChunk(byte[] chunk) {
+    int nul = 0;
+    while (nul < chunk.length && nul <= MAX_NAME_BYTES && chunk[nul] != 0) {
+      nul++;
     }
-    NodeList chunks = metadata.getAsTree(FORMAT).getChildNodes();
-    for (int i = 0; i < chunks.getLength(); i++) {
-      Node chunk = chunks.item(i);
-      if ("iCCP".equals(chunk.getNodeName())
-          && chunk instanceof IIOMetadataNode node
-          && node.getUserObject() instanceof byte[] compressed) {
-        return parse(compressed);
-      }
+    if (nul >= chunk.length - 1 || nul > MAX_NAME_BYTES || chunk[nul + 1] != 0) {
+      return null; // no terminated name, or a compression method other than deflate
     }
-    return null;
+    return parse(Arrays.copyOfRange(chunk, nul + 2, chunk.length));
   }
 
   private static @Nullable ICC_Profile parse(byte[] compressed) {

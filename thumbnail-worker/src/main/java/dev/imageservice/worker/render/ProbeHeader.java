@@ -1,5 +1,9 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.common.format.ImageStructure;
+import dev.imageservice.common.format.StructureLimitExceededException;
+import dev.imageservice.common.format.StructureLimits;
+import dev.imageservice.common.format.StructureScanner;
 import dev.imageservice.common.job.FailureCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +16,16 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Recognises the format and reads size, frame count and orientation from the header, without
  * decoding pixels, so that {@link GuardLimits} can refuse before anything large is allocated.
+ * Before any ImageIO reader walks the file, a capped pre-scan ({@link StructureScanner}) counts
+ * JPEG scans, PNG ancillary chunks, TIFF directories and GIF frames and refuses an excess: the
+ * readers would otherwise walk (and keep) every directory or inflate every text chunk first.
  */
 final class ProbeHeader implements RenderStep {
 
-  private final int frameCap;
+  private final StructureLimits limits;
 
-  /** Frames are counted up to {@code maxFrames + 1}: enough to know the limit is exceeded. */
-  ProbeHeader(int maxFrames) {
-    this.frameCap = maxFrames + 1;
+  ProbeHeader(StructureLimits limits) {
+    this.limits = limits;
   }
 
   @Override
@@ -28,6 +34,8 @@ final class ProbeHeader implements RenderStep {
     long bytes = size(source);
     try (ImageInputStream in = Readers.open(source)) {
       ImageReaderSpi spi = Readers.recognise(in);
+      String format = Readers.formatName(spi);
+      ImageStructure structure = scanStructure(format, in);
       ImageReader reader = Readers.create(spi, source);
       try {
         in.seek(0);
@@ -37,8 +45,7 @@ final class ProbeHeader implements RenderStep {
         if (width <= 0 || height <= 0) {
           throw new ImageRejectedException(FailureCode.CORRUPT_IMAGE, "the header has no size");
         }
-        String format = Readers.formatName(spi);
-        int frames = frames(format, reader, in);
+        int frames = frames(format, reader, structure);
         JpegHeader jpeg = format.equals("jpeg") ? JpegHeader.read(in) : null;
         int orientation =
             jpeg != null
@@ -46,7 +53,8 @@ final class ProbeHeader implements RenderStep {
                 : format.equals("tiff") ? ExifOrientation.fromTiff(in) : 1;
         CmykEncoding cmyk = jpeg != null ? jpeg.cmyk() : CmykEncoding.NONE;
         return state.withHeader(
-            new ImageHeader(format, spi, width, height, frames, bytes, orientation, cmyk));
+            new ImageHeader(
+                format, spi, width, height, frames, bytes, orientation, cmyk, structure));
       } catch (IOException | RuntimeException e) {
         if (e instanceof ImageRejectedException rejected) {
           throw rejected;
@@ -60,11 +68,20 @@ final class ProbeHeader implements RenderStep {
     }
   }
 
-  private int frames(String format, ImageReader reader, ImageInputStream in) throws IOException {
+  private ImageStructure scanStructure(String format, ImageInputStream in) throws IOException {
+    try {
+      return StructureScanner.scan(format, in, limits);
+    } catch (StructureLimitExceededException e) {
+      throw new ImageRejectedException(e.code(), e.getMessage());
+    }
+  }
+
+  private static int frames(String format, ImageReader reader, ImageStructure structure)
+      throws IOException {
     return switch (format) {
-      case "gif" -> GifFrameCounter.count(in, frameCap);
-      // Walking WebP chunks or TIFF directories is cheap and bounded by the file.
-      case "webp", "tiff" -> Math.max(1, reader.getNumImages(true));
+      case "gif", "tiff" -> Math.max(1, structure.frames());
+      // Walking WebP chunks is cheap and bounded by the file.
+      case "webp" -> Math.max(1, reader.getNumImages(true));
       default -> 1;
     };
   }

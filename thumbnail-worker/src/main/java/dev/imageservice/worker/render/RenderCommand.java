@@ -84,7 +84,7 @@ public final class RenderCommand {
     if (args.length - i < 2) {
       throw new IllegalArgumentException("need OUTDIR and at least one file or directory");
     }
-    RenderProperties properties = new RenderProperties(null, maxPixels, maxFrames, maxBytes);
+    RenderProperties properties = RenderProperties.limits(null, maxPixels, maxFrames, maxBytes);
     RenderPipeline pipeline = new RenderPipeline(properties);
     List<Preset> presets = pipeline.presetsNamed(presetNames);
     List<Path> inputs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,12 +18,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe and stateless between calls: one instance serves every worker thread. A render
  * holds only its own images. Permanent failures throw {@link ImageRejectedException} with a {@code
- * FailureCode}; an unreadable file (I/O) throws {@link java.io.UncheckedIOException}; a passed
- * deadline or an interrupt throws the retryable {@link RenderAbortedException}.
+ * FailureCode}, a passed deadline too ({@code render_timeout}: the image costs more than it may);
+ * an unreadable file (I/O) throws {@link java.io.UncheckedIOException}; an interrupt throws the
+ * retryable {@link RenderAbortedException}.
  */
 public final class RenderPipeline {
 
   private final RenderProperties properties;
+  private final NativeCodecs codecs;
   private final ProbeHeader probe;
   private final GuardLimits guard;
   private final List<RenderStep> steps;
@@ -35,7 +38,8 @@ public final class RenderPipeline {
   /** A pipeline with the given native codecs ({@link NativeCodecs#none()}: ImageIO only). */
   public RenderPipeline(RenderProperties properties, NativeCodecs codecs) {
     this.properties = properties;
-    this.probe = new ProbeHeader(properties.maxFrames());
+    this.codecs = codecs;
+    this.probe = new ProbeHeader(properties.structureLimits());
     this.guard = new GuardLimits(properties);
     // The one place that orders the steps. See Orient for why it follows Resize.
     this.steps =
@@ -62,14 +66,16 @@ public final class RenderPipeline {
   /**
    * Renders every preset from one decode of {@code source}.
    *
-   * @param deadline checked between steps; null for none
+   * @param deadline checked between steps and enforced inside ImageIO decoders (aborted by a
+   *     watchdog); native decoders run only when they surely end before it; null for none
    * @return the thumbnails in the order of {@code presets}
+   * @throws ImageRejectedException with {@code render_timeout} once the deadline has passed
    */
   public RenderResult render(Path source, List<Preset> presets, @Nullable Instant deadline) {
     if (presets.isEmpty()) {
       throw new IllegalArgumentException("no presets to render");
     }
-    RenderState state = RenderState.start(source, presets);
+    RenderState state = RenderState.start(source, presets, deadline);
     for (RenderStep step : steps) {
       checkDeadline(deadline, step);
       state = step.apply(state);
@@ -87,19 +93,22 @@ public final class RenderPipeline {
   }
 
   /**
-   * The bytes the decoded image of {@code source} will take for these presets (its size after
-   * source subsampling, 4 bytes a pixel), read from the header alone. Lets a caller reserve memory
-   * before {@link #render} decodes. Refuses what is over the limits exactly as {@code render} does.
+   * What rendering {@code source} for these presets will cost, read from the header alone: the
+   * bytes of the decoded image (after source subsampling, 4 a pixel) plus the native decoder's
+   * buffers, and the render's time limit. Lets a caller reserve memory and set the deadline before
+   * {@link #render} decodes. Refuses what is over the limits exactly as {@code render} does.
    *
    * @throws ImageRejectedException when the header is unreadable or over a limit
    */
-  public long decodedBytes(Path source, List<Preset> presets) {
+  public RenderEstimate estimate(Path source, List<Preset> presets) {
     ImageHeader header =
         guard.apply(probe.apply(RenderState.start(source, presets))).requireHeader();
-    long subsampling = Geometry.subsampling(header, presets);
-    long width = (header.width() + subsampling - 1) / subsampling;
-    long height = (header.height() + subsampling - 1) / subsampling;
-    return width * height * 4;
+    return RenderCost.estimate(header, presets, codecs, properties);
+  }
+
+  /** The memory part of {@link #estimate}. */
+  public long decodedBytes(Path source, List<Preset> presets) {
+    return estimate(source, presets).memoryBytes();
   }
 
   /**
@@ -128,7 +137,13 @@ public final class RenderPipeline {
       throw new RenderAbortedException("interrupted before " + step);
     }
     if (deadline != null && Instant.now().isAfter(deadline)) {
-      throw new RenderAbortedException("deadline passed before " + step);
+      throw timedOut("before " + step);
     }
+  }
+
+  /** The failure of a render that ran past its deadline. */
+  static ImageRejectedException timedOut(String where) {
+    return new ImageRejectedException(
+        FailureCode.RENDER_TIMEOUT, "the render ran past its time limit (" + where + ")");
   }
 }

@@ -1,21 +1,34 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.common.format.StructureLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The renderer's settings, bound from {@code image-service.render.*}. Every default lives in the
- * compact constructor, so {@code new RenderProperties(null, 0, 0, 0)} is the production default.
+ * compact constructor, so {@link #defaults()} ({@code null} and {@code 0} everywhere) is the
+ * production default.
  *
  * @param presets the presets jobs may ask for; default {@code small} (fit 256x256), {@code medium}
  *     (fit 1024x1024) and {@code square} (cover 256x256)
  * @param maxPixels largest width x height accepted, checked from the header before decoding
- * @param maxFrames most frames (pages) accepted; only the first is rendered
+ * @param maxFrames most frames (pages, TIFF directories) accepted; only the first is rendered
  * @param maxBytes largest file accepted
+ * @param maxScans most JPEG scans accepted (default {@value StructureLimits#DEFAULT_MAX_SCANS});
+ *     each scan of a progressive JPEG is one more pass of the decoder over the whole image
+ * @param maxChunks most PNG ancillary chunks accepted (default {@value
+ *     StructureLimits#DEFAULT_MAX_ANCILLARY_CHUNKS})
+ * @param timeBase wall-clock time every render may take (default 10 s)
+ * @param timePerMegapixel added to {@code timeBase} per megapixel of the source (default 1 s): a
+ *     50-megapixel image, the largest accepted, gets 60 s, several times what it takes on one core,
+ *     so only a decoder that is stalled or fed a hostile file reaches it
  */
 @ConfigurationProperties("image-service.render")
 @Validated
@@ -23,13 +36,19 @@ public record RenderProperties(
     @NotEmpty List<@Valid Preset> presets,
     @Positive long maxPixels,
     @Positive int maxFrames,
-    @Positive long maxBytes) {
+    @Positive long maxBytes,
+    @Positive int maxScans,
+    @Positive int maxChunks,
+    @NotNull Duration timeBase,
+    @NotNull Duration timePerMegapixel) {
 
   public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
   // Only the first frame is decoded, so frames cost only the header scan; 1000 keeps that scan
   // short while admitting any reasonable animation.
-  public static final int DEFAULT_MAX_FRAMES = 1000;
+  public static final int DEFAULT_MAX_FRAMES = StructureLimits.DEFAULT_MAX_FRAMES;
   public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+  public static final Duration DEFAULT_TIME_BASE = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_TIME_PER_MEGAPIXEL = Duration.ofSeconds(1);
   public static final List<Preset> DEFAULT_PRESETS =
       List.of(
           Preset.of("small", 256, 256, FitMode.FIT),
@@ -42,10 +61,37 @@ public record RenderProperties(
     maxPixels = maxPixels == 0 ? DEFAULT_MAX_PIXELS : maxPixels;
     maxFrames = maxFrames == 0 ? DEFAULT_MAX_FRAMES : maxFrames;
     maxBytes = maxBytes == 0 ? DEFAULT_MAX_BYTES : maxBytes;
+    maxScans = maxScans == 0 ? StructureLimits.DEFAULT_MAX_SCANS : maxScans;
+    maxChunks = maxChunks == 0 ? StructureLimits.DEFAULT_MAX_ANCILLARY_CHUNKS : maxChunks;
+    timeBase = timeBase == null ? DEFAULT_TIME_BASE : timeBase;
+    timePerMegapixel = timePerMegapixel == null ? DEFAULT_TIME_PER_MEGAPIXEL : timePerMegapixel;
   }
 
   /** The production defaults. */
   public static RenderProperties defaults() {
-    return new RenderProperties(null, 0, 0, 0);
+    return limits(null, 0, 0, 0);
+  }
+
+  /** The defaults with these presets and limits (0: default); the time limits are the defaults. */
+  public static RenderProperties limits(
+      @Nullable List<Preset> presets, long maxPixels, int maxFrames, long maxBytes) {
+    return new RenderProperties(presets, maxPixels, maxFrames, maxBytes, 0, 0, null, null);
+  }
+
+  /** The same settings with another render time allowance. */
+  public RenderProperties withTime(Duration base, Duration perMegapixel) {
+    return new RenderProperties(
+        presets, maxPixels, maxFrames, maxBytes, maxScans, maxChunks, base, perMegapixel);
+  }
+
+  /** The structure caps the header pre-scan applies. */
+  public StructureLimits structureLimits() {
+    return new StructureLimits(maxScans, maxChunks, maxFrames);
+  }
+
+  /** How long a render of a {@code pixels}-pixel source may take, wall clock. */
+  public Duration timeLimit(long pixels) {
+    long microsPerMegapixel = timePerMegapixel.toNanos() / 1000;
+    return timeBase.plusNanos(Math.multiplyExact(pixels, microsPerMegapixel) / 1_000_000 * 1000);
   }
 }

@@ -1,17 +1,20 @@
 package dev.imageservice.worker.render;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable state handed from step to step. Fields fill in as the pipeline advances: the header
  * after {@link ProbeHeader}, the decoded image after {@link Decode}, renditions after {@link
- * Resize}.
+ * Resize}. The deadline, when there is one, is the wall-clock instant past which the render fails
+ * with {@code render_timeout}; {@link Decode} enforces it inside the decoder too.
  */
 record RenderState(
     Path source,
     List<Preset> presets,
+    @Nullable Instant deadline,
     @Nullable ImageHeader header,
     @Nullable Decoded decoded,
     List<Rendition> renditions) {
@@ -22,7 +25,11 @@ record RenderState(
   }
 
   static RenderState start(Path source, List<Preset> presets) {
-    return new RenderState(source, presets, null, null, List.of());
+    return start(source, presets, null);
+  }
+
+  static RenderState start(Path source, List<Preset> presets, @Nullable Instant deadline) {
+    return new RenderState(source, presets, deadline, null, null, List.of());
   }
 
   ImageHeader requireHeader() {
@@ -40,14 +47,14 @@ record RenderState(
   }
 
   RenderState withHeader(ImageHeader newHeader) {
-    return new RenderState(source, presets, newHeader, decoded, renditions);
+    return new RenderState(source, presets, deadline, newHeader, decoded, renditions);
   }
 
   RenderState withDecoded(@Nullable Decoded newDecoded) {
-    return new RenderState(source, presets, header, newDecoded, renditions);
+    return new RenderState(source, presets, deadline, header, newDecoded, renditions);
   }
 
   RenderState withRenditions(List<Rendition> newRenditions) {
-    return new RenderState(source, presets, header, decoded, newRenditions);
+    return new RenderState(source, presets, deadline, header, decoded, newRenditions);
   }
 }

@@ -77,6 +77,7 @@ class GeometryTest {
         1,
         1000,
         orientation,
-        CmykEncoding.NONE);
+        CmykEncoding.NONE,
+        dev.imageservice.common.format.ImageStructure.none());
   }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class GuardLimitsTest {
 
-  private final GuardLimits guard = new GuardLimits(new RenderProperties(null, 1000, 10, 5000));
+  private final GuardLimits guard = new GuardLimits(RenderProperties.limits(null, 1000, 10, 5000));
 
   @Test
   void passesAnImageWithinEveryLimit() {
@@ -48,7 +48,8 @@ class GuardLimitsTest {
             frames,
             bytes,
             1,
-            CmykEncoding.NONE);
+            CmykEncoding.NONE,
+            dev.imageservice.common.format.ImageStructure.none());
     return RenderState.start(Path.of("x.png"), List.of()).withHeader(header);
   }
 }

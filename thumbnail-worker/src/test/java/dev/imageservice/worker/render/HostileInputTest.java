@@ -73,7 +73,7 @@ class HostileInputTest {
 
   @Test
   void fileOverTheByteLimitIsRefused() throws IOException {
-    RenderPipeline strict = new RenderPipeline(new RenderProperties(null, 0, 0, 1000), codecs());
+    RenderPipeline strict = new RenderPipeline(RenderProperties.limits(null, 0, 0, 1000), codecs());
     Path jpeg = TestCorpus.committed().resolve("S10_nikon_d2h.jpg");
     ImageRejectedException e =
         catchThrowableOfType(
@@ -82,17 +82,86 @@ class HostileInputTest {
     assertThat(e.code()).isEqualTo(FailureCode.TOO_LARGE);
   }
 
+  @Test
+  void progressiveJpegOfTwentyThousandScansIsRefusedBeforeDecoding() throws IOException {
+    Path jpeg = write("scans.jpg", HostileImages.manyScanJpeg(7000, 7000, 20_000));
+    assertRejected(jpeg, FailureCode.TOO_MANY_SCANS);
+  }
+
+  @Test
+  void pngOfSixThousandTextChunksIsRefusedWithoutInflatingThem() throws IOException {
+    assertRejected(
+        write("text.png", HostileImages.textChunkPng(6000)), FailureCode.TOO_MANY_CHUNKS);
+  }
+
+  @Test
+  void pngWithAFewTextChunksStillRenders() throws IOException {
+    Path png = write("some-text.png", HostileImages.textChunkPng(20));
+    RenderResult result = pipeline.render(png, RenderProperties.DEFAULT_PRESETS);
+    assertThat(result.thumbnails()).hasSize(3);
+  }
+
+  @Test
+  void tiffOfAMillionChainedDirectoriesIsRefusedAfterCountingOnlyTheCap() throws IOException {
+    Path tiff = HostileImages.chainedTiff(dir.resolve("chain.tif"), 1_000_000);
+    assertRejected(tiff, FailureCode.TOO_MANY_FRAMES);
+  }
+
+  @Test
+  void aTiffOfAFewDirectoriesRendersItsFirst() throws IOException {
+    Path tiff = HostileImages.chainedTiff(dir.resolve("few.tif"), 3);
+    RenderResult result = pipeline.render(tiff, RenderProperties.DEFAULT_PRESETS);
+    assertThat(result.sourceWidth()).isEqualTo(16);
+  }
+
+  @Test
+  void aStalledDecoderIsAbortedAtTheDeadline() throws IOException {
+    Path stall = write("stall.bin", StallingReader.MAGIC);
+    javax.imageio.spi.ImageReaderSpi spi = StallingReader.register();
+    try {
+      long started = System.nanoTime();
+      java.time.Instant deadline = java.time.Instant.now().plusMillis(500);
+      ImageRejectedException e =
+          catchThrowableOfType(
+              ImageRejectedException.class,
+              () -> pipeline.render(stall, RenderProperties.DEFAULT_PRESETS, deadline));
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      System.out.printf("stalled decoder: %s after %d ms%n", e.code(), millis);
+      assertThat(e.code()).isEqualTo(FailureCode.RENDER_TIMEOUT);
+      assertThat(e.retryable()).isFalse();
+      assertThat(millis).isBetween(400L, 5_000L);
+    } finally {
+      StallingReader.unregister(spi);
+    }
+  }
+
+  @Test
+  void aRenderPastItsDeadlineFailsBeforeTheNextStep() {
+    Path jpeg = TestCorpus.committed().resolve("S10_nikon_d2h.jpg");
+    java.time.Instant past = java.time.Instant.now().minusSeconds(1);
+    ImageRejectedException e =
+        catchThrowableOfType(
+            ImageRejectedException.class,
+            () -> pipeline.render(jpeg, RenderProperties.DEFAULT_PRESETS, past));
+    assertThat(e.code()).isEqualTo(FailureCode.RENDER_TIMEOUT);
+  }
+
   private void assertRejected(Path file, String code) {
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long before = threads.getCurrentThreadAllocatedBytes();
+    long started = System.nanoTime();
     ImageRejectedException e =
         catchThrowableOfType(
             ImageRejectedException.class,
             () -> pipeline.render(file, RenderProperties.DEFAULT_PRESETS));
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
     System.out.printf(
-        "%s: %s (%s), %d kB allocated%n",
-        file.getFileName(), e.code(), e.getMessage(), allocated / 1024);
+        "%s: %s (%s), %d kB allocated, %d ms%n",
+        file.getFileName(),
+        e.code(),
+        e.getMessage(),
+        allocated / 1024,
+        (System.nanoTime() - started) / 1_000_000);
     assertThat(e.code()).isEqualTo(code);
     assertThat(e.retryable()).isFalse();
     assertThat(allocated).isLessThan(MAX_ALLOCATED_BYTES);

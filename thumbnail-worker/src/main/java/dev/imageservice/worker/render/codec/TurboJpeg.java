@@ -32,6 +32,10 @@ final class TurboJpeg {
   static final int CS_YCCK = 4;
   static final int SAMP_420 = 2;
   static final int FLAG_NOREALLOC = 1024;
+  // TJFLAG_LIMITSCANS (turbojpeg.h 2.1: 32768, not 8192, which is TJFLAG_STOPONWARNING): refuse a
+  // progressive JPEG of more than 500 scans. Our own pre-scan refuses far fewer already; this
+  // guards a caller that skips it.
+  static final int FLAG_LIMITSCANS = 32768;
   static final int ERR_WARNING = 0;
 
   final MethodHandle decompressHeader;

@@ -76,7 +76,15 @@ final class TurboJpegDecoder {
     rc =
         (int)
             tj.decompress.invokeExact(
-                handle, jpeg, jpeg.byteSize(), pixels, width, 0, height, TurboJpeg.PF_BGRA, 0);
+                handle,
+                jpeg,
+                jpeg.byteSize(),
+                pixels,
+                width,
+                0,
+                height,
+                TurboJpeg.PF_BGRA,
+                TurboJpeg.FLAG_LIMITSCANS);
     if (rc != 0) {
       String message = tj.error(handle);
       if (!tj.lastErrorWasWarning(handle)

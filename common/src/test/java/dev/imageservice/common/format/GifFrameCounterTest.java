@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.common.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.common.format;
 
 import java.io.IOException;
 import javax.imageio.stream.ImageInputStream;
