@@ -30,7 +30,7 @@ class UploadLimitsIT extends ApiIntegrationTest {
         api()
             .send(
                 api()
-                    .request("/v1/images", "keyA")
+                    .request("/v1/images", KEY_A)
                     .header("Content-Type", "image/jpeg")
                     .POST(HttpRequest.BodyPublishers.fromPublisher(new CountingBody(3L * MB))));
 
@@ -43,7 +43,7 @@ class UploadLimitsIT extends ApiIntegrationTest {
     AtomicReference<HttpResponse.ResponseInfo> head = new AtomicReference<>();
     HttpRequest request =
         api()
-            .request("/v1/images", "keyA")
+            .request("/v1/images", KEY_A)
             .header("Content-Type", "image/jpeg")
             .POST(HttpRequest.BodyPublishers.fromPublisher(body))
             .build();
@@ -78,7 +78,7 @@ class UploadLimitsIT extends ApiIntegrationTest {
         api()
             .send(
                 api()
-                    .request("/v1/images", "keyA")
+                    .request("/v1/images", KEY_A)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArrays(multipart(boundary, 3 * MB))));
 
@@ -92,7 +92,7 @@ class UploadLimitsIT extends ApiIntegrationTest {
         api()
             .send(
                 api()
-                    .request("/v1/images", "keyA")
+                    .request("/v1/images", KEY_A)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(
                         HttpRequest.BodyPublishers.ofByteArray(
@@ -108,7 +108,7 @@ class UploadLimitsIT extends ApiIntegrationTest {
         api()
             .send(
                 api()
-                    .request("/v1/images", "keyA")
+                    .request("/v1/images", KEY_A)
                     .header("Content-Type", "image/jpeg")
                     .POST(
                         HttpRequest.BodyPublishers.fromPublisher(

@@ -124,9 +124,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     String instance =
         request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
     ProblemType type = Problems.typeFor(status.value());
-    String detail =
+    // The framework's own text (which may quote the request or a parser's message) goes to the
+    // log only; the client reads the type's fixed sentence.
+    String internal =
         body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : type.title();
-    log.warn("{} -> {}: {}", instance, status.value(), detail);
-    return new ResponseEntity<>(Problems.of(type, detail, instance), headers, status);
+    log.warn("{} -> {}: {}", instance, status.value(), internal);
+    return new ResponseEntity<>(Problems.of(type, type.title(), instance), headers, status);
   }
 }
