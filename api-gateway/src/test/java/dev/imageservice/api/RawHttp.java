@@ -55,17 +55,13 @@ final class RawHttp {
     return head.append("\r\n").toString();
   }
 
-  /** Reads a whole response (the server closes the connection after it). */
+  /**
+   * Reads one response: its head, then a body of Content-Length bytes or chunks up to the last one.
+   * Does not wait for the connection to close (the server may still be reading our body).
+   */
   static Response read(InputStream in) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    int n;
-    while ((n = in.read(buffer)) != -1) {
-      all.write(buffer, 0, n);
-    }
-    String text = all.toString(StandardCharsets.ISO_8859_1);
-    int end = text.indexOf("\r\n\r\n");
-    String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
+    String head = readHead(in);
+    String[] lines = head.split("\r\n");
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
@@ -76,7 +72,47 @@ final class RawHttp {
             (a, b) -> a + ", " + b);
       }
     }
-    String body = end < 0 ? "" : text.substring(end + 4);
-    return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    String length = headers.get("content-length");
+    if (length != null) {
+      body.write(in.readNBytes(Integer.parseInt(length)));
+    } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+      while (true) {
+        int size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16);
+        if (size == 0) {
+          readLine(in);
+          break;
+        }
+        body.write(in.readNBytes(size));
+        readLine(in);
+      }
+    }
+    return new Response(
+        Integer.parseInt(lines[0].split(" ")[1]), headers, body.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (true) {
+      String line = readLine(in);
+      if (line.isEmpty()) {
+        return head.toString();
+      }
+      head.append(line).append("\r\n");
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1 && b != '\n') {
+      if (b != '\r') {
+        line.write(b);
+      }
+    }
+    if (b == -1 && line.size() == 0) {
+      throw new IOException("connection closed before a response");
+    }
+    return line.toString(StandardCharsets.ISO_8859_1);
   }
 }

@@ -102,6 +102,30 @@ class UploadLimitsIT extends ApiIntegrationTest {
   }
 
   @Test
+  void aMultipartBodyWithTooManyPartsIsRefusedAsTooLargeNotAServerError() {
+    String boundary = "b" + UUID.randomUUID();
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      body.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"field")
+          .append(i)
+          .append("\"\r\n\r\nx\r\n");
+    }
+    body.append("--").append(boundary).append("--\r\n");
+    HttpResponse<String> response =
+        api()
+            .send(
+                api()
+                    .request("/v1/images", KEY_A)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+
+    // Tomcat's part-count limit (server.tomcat.max-part-count) surfaces as an exceeded limit.
+    assertProblem(response, 413, "payload_too_large");
+  }
+
+  @Test
   void chunkedRawBodyUnderTheLimitIsAccepted() {
     byte[] image = read(corpus("S02_orientation_1.jpg"));
     HttpResponse<String> response =

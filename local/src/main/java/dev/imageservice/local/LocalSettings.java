@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The local run's settings, from the environment: {@code IMAGE_SERVICE_DATA_DIR} (default {@code
  * .local} in the current folder), {@code IMAGE_SERVICE_API_KEY}, {@code IMAGE_SERVICE_API_KEYS}
- * ({@code tenantA:keyA,tenantB:keyB}), {@code IMAGE_SERVICE_ADMIN_KEY} (the operators' key for
+ * ({@code tenantA:<key>,tenantB:<key>}), {@code IMAGE_SERVICE_ADMIN_KEY} (the operators' key for
  * {@code /admin}, at least 16 characters), {@code IMAGE_SERVICE_PORT} (default 8080; the worker
  * takes the next port, the API's management server the one after). Tenant keys need at least 24
  * characters.

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -104,6 +105,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
       name = node.getName();
     }
     return name;
+  }
+
+  /**
+   * A multipart body the parser refused (too many parts, a part header too long, a broken
+   * boundary): the client's fault. Over the size limit ({@code MaxUploadSizeExceededException}) is
+   * the framework's own 413, handled by the base class.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> handleBadMultipart(
+      MultipartException e, HttpServletRequest request) {
+    log.warn("{} {}: multipart refused: {}", request.getMethod(), request.getRequestURI(), e.toString());
+    return handleProblem(
+        new ProblemException(
+            ProblemType.MALFORMED_REQUEST,
+            "The multipart body is malformed or has too many parts (at most 10)"),
+        request);
   }
 
   @ExceptionHandler(Exception.class)

@@ -22,7 +22,8 @@ class MultipartConfig {
   @Bean
   MultipartConfigElement multipartConfigElement(
       MultipartProperties multipart, UploadProperties upload) throws IOException {
-    Path directory = spoolDirectory(upload).resolve("multipart");
+    // Absolute: Tomcat would resolve a relative location against its own work directory.
+    Path directory = spoolDirectory(upload).resolve("multipart").toAbsolutePath();
     Files.createDirectories(directory);
     MultipartConfigFactory factory = new MultipartConfigFactory();
     factory.setLocation(directory.toString());
