@@ -115,7 +115,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<ProblemDetail> handleBadMultipart(
       MultipartException e, HttpServletRequest request) {
-    log.warn("{} {}: multipart refused: {}", request.getMethod(), request.getRequestURI(), e.toString());
+    log.warn(
+        "{} {}: multipart refused: {}", request.getMethod(), request.getRequestURI(), e.toString());
     return handleProblem(
         new ProblemException(
             ProblemType.MALFORMED_REQUEST,
