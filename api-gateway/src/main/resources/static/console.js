@@ -1,12 +1,13 @@
 // The image-service console: talks only to the public v1 API with the user's key. The key is kept
-// in sessionStorage, so it is gone when the browser tab closes.
+// in this script's memory only (no Web Storage, no cookie), so nothing else on this origin can read
+// it back and it is gone when the page is reloaded or closed.
 (() => {
   "use strict";
-  const KEY_STORAGE = "image-service.api-key";
+  let key = null;
   const $ = (id) => document.getElementById(id);
   let nextCursor = null;
 
-  const apiKey = () => sessionStorage.getItem(KEY_STORAGE);
+  const apiKey = () => key;
 
   async function api(path, options = {}) {
     const headers = Object.assign({ Authorization: "Bearer " + apiKey() }, options.headers || {});
@@ -136,13 +137,13 @@
 
   $("key-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    sessionStorage.setItem(KEY_STORAGE, $("api-key").value.trim());
+    key = $("api-key").value.trim() || null;
     $("api-key").value = "";
-    $("key-status").textContent = "Key set for this browser session.";
+    $("key-status").textContent = "Key set for this page (kept in memory only).";
     loadJobs(false);
   });
   $("forget-key").addEventListener("click", () => {
-    sessionStorage.removeItem(KEY_STORAGE);
+    key = null;
     $("key-status").textContent = "Key forgotten.";
     $("recent").replaceChildren();
   });

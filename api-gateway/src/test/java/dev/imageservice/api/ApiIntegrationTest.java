@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,15 +22,35 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.name=api-gateway",
-      "image-service.auth.keys=tenantA:keyA,tenantB:keyB,tenantC:keyC",
+      "image-service.auth.keys=tenantA:"
+          + ApiIntegrationTest.KEY_A
+          + ",tenantB:"
+          + ApiIntegrationTest.KEY_B
+          + ",tenantC:"
+          + ApiIntegrationTest.KEY_C
+          + ",tenantD:"
+          + ApiIntegrationTest.KEY_D,
       "image-service.admin.keys=" + ApiIntegrationTest.ADMIN_KEY,
-      "image-service.upload.max-size=2MB"
+      "image-service.upload.max-size=2MB",
+      "management.server.port=0",
+      "image-service.upload.spool-directory=" + ApiIntegrationTest.SPOOL,
+      "server.tomcat.basedir=" + ApiIntegrationTest.TOMCAT_DIR
     })
 abstract class ApiIntegrationTest {
 
+  /** Where uploads spool, and the container's work folder: a test watches both. */
+  static final String SPOOL = "target/it-spool";
+
+  static final String TOMCAT_DIR = "target/it-tomcat";
+
   static final String ADMIN_KEY = "admin-key-for-tests-0123456789";
+  static final String KEY_A = "tenant-a-key-for-tests-0123456789";
+  static final String KEY_B = "tenant-b-key-for-tests-0123456789";
+  static final String KEY_C = "tenant-c-key-for-tests-0123456789";
+  static final String KEY_D = "tenant-d-key-for-tests-0123456789";
 
   @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -38,6 +59,11 @@ abstract class ApiIntegrationTest {
 
   ApiClient api() {
     return new ApiClient(port);
+  }
+
+  /** The management port: actuator, never routed from the internet. */
+  ApiClient management() {
+    return new ApiClient(managementPort);
   }
 
   static void assertProblem(HttpResponse<String> response, int status, String code) {

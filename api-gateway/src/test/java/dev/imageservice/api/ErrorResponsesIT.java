@@ -10,7 +10,7 @@ class ErrorResponsesIT extends ApiIntegrationTest {
 
   @Test
   void anUnexpectedFailureAnswers500WithoutStackTraceHostOrSql() {
-    HttpResponse<String> response = api().get(FailingEndpoint.PATH, "keyA");
+    HttpResponse<String> response = api().get(FailingEndpoint.PATH, KEY_A);
 
     assertProblem(response, 500, "internal_error");
     assertThat(response.body())
@@ -20,6 +20,6 @@ class ErrorResponsesIT extends ApiIntegrationTest {
 
   @Test
   void anUnknownRouteIsAProblemToo() {
-    assertProblem(api().get("/v1/no-such-route", "keyA"), 404, "not_found");
+    assertProblem(api().get("/v1/no-such-route", KEY_A), 404, "not_found");
   }
 }

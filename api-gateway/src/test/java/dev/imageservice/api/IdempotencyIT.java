@@ -39,7 +39,7 @@ class IdempotencyIT extends ApiIntegrationTest {
             api()
                 .send(
                     api()
-                        .request("/v1/images", "keyA")
+                        .request("/v1/images", KEY_A)
                         .header("Content-Type", "image/jpeg")
                         .header("Idempotency-Key", key)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(image)));

@@ -19,15 +19,15 @@ class ObservabilityIT extends ApiIntegrationTest {
 
   @Test
   void prometheusExportsUploadOutcomesOutboxBacklogAndPublishFailures() {
-    api().uploadFile(corpus("S02_orientation_1.jpg"), "image/jpeg", "keyA");
+    api().uploadFile(corpus("S02_orientation_1.jpg"), "image/jpeg", KEY_A);
     api()
         .send(
             api()
-                .request("/v1/images", "keyA")
+                .request("/v1/images", KEY_A)
                 .header("Content-Type", "image/jpeg")
                 .POST(HttpRequest.BodyPublishers.ofString("not an image")));
 
-    HttpResponse<String> scrape = api().get("/actuator/prometheus", null);
+    HttpResponse<String> scrape = management().get("/actuator/prometheus", null);
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     assertThat(scrape.body())
@@ -42,7 +42,7 @@ class ObservabilityIT extends ApiIntegrationTest {
   @Test
   void theAcceptanceLogLineCarriesTheJobIdFromTheMdc(CapturedOutput output) {
     String jobId =
-        json(api().uploadFile(corpus("S03_orientation_2.jpg"), "image/jpeg", "keyA"))
+        json(api().uploadFile(corpus("S03_orientation_2.jpg"), "image/jpeg", KEY_A))
             .get("jobId")
             .asString();
 

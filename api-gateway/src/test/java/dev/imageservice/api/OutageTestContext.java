@@ -40,11 +40,12 @@ import org.springframework.test.context.DynamicPropertySource;
       "image-service.resilience.half-open-calls=1",
       "image-service.metrics.outbox-backlog-interval=200ms",
       "spring.datasource.hikari.connection-timeout=1000",
-      "spring.datasource.hikari.validation-timeout=500"
+      "spring.datasource.hikari.validation-timeout=500",
+      "management.server.port=0"
     })
 abstract class OutageTestContext {
 
-  static final String KEY = "outage-key";
+  static final String KEY = "outage-tenant-key-0123456789abcdef";
   static final String DATABASE = "outage_tests";
 
   static final TcpProxy POSTGRES;
@@ -88,7 +89,7 @@ abstract class OutageTestContext {
   }
 
   int readinessStatus() {
-    return api().get("/actuator/health/readiness", null).statusCode();
+    return api().get("/readyz", null).statusCode();
   }
 
   static void assertUnavailable(HttpResponse<String> response) {

@@ -48,6 +48,7 @@ public final class LocalImageService {
     String spool = settings.dataDirectory().resolve("spool").toString();
     Map<String, Object> api = new HashMap<>(keys.springProperties());
     api.put("server.port", settings.apiPort());
+    api.put("management.server.port", settings.apiManagementPort());
     api.put("image-service.upload.spool-directory", spool);
     Map<String, Object> worker = new HashMap<>();
     worker.put("server.port", settings.workerPort());
@@ -57,10 +58,12 @@ public final class LocalImageService {
             LocalInfrastructureSettings.persistent(settings.dataDirectory()), api, worker);
     system.endpoints().writeTo(settings.endpointsFile());
     log.info(
-        "image-service ready in {} ms: API http://localhost:{} (API key: {}); data in {}",
+        "image-service ready in {} ms: API http://localhost:{} (API key: {}); API metrics"
+            + " http://localhost:{}/actuator/prometheus; data in {}",
         (System.nanoTime() - started) / 1_000_000,
         system.apiPort(),
         keys.describe(),
+        system.apiManagementPort(),
         settings.dataDirectory().toAbsolutePath());
     return system;
   }

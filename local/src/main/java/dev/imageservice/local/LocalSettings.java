@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The local run's settings, from the environment: {@code IMAGE_SERVICE_DATA_DIR} (default {@code
  * .local} in the current folder), {@code IMAGE_SERVICE_API_KEY}, {@code IMAGE_SERVICE_API_KEYS}
- * ({@code tenantA:keyA,tenantB:keyB}), {@code IMAGE_SERVICE_ADMIN_KEY} (the operators' key for
- * {@code /admin}, at least 16 characters), {@code IMAGE_SERVICE_PORT} (default 8080).
+ * ({@code tenantA:<key>,tenantB:<key>}), {@code IMAGE_SERVICE_ADMIN_KEY} (the operators' key for
+ * {@code /admin}, at least 16 characters), {@code IMAGE_SERVICE_PORT} (default 8080; the worker
+ * takes the next port, the API's management server the one after). Tenant keys need at least 24
+ * characters.
  */
 record LocalSettings(
     Path dataDirectory,
@@ -16,7 +18,8 @@ record LocalSettings(
     @Nullable String apiKeys,
     @Nullable String adminKey,
     int apiPort,
-    int workerPort) {
+    int workerPort,
+    int apiManagementPort) {
 
   static LocalSettings fromEnvironment(Map<String, String> env) {
     Path data = Path.of(env.getOrDefault("IMAGE_SERVICE_DATA_DIR", ".local"));
@@ -27,7 +30,8 @@ record LocalSettings(
         blankToNull(env.get("IMAGE_SERVICE_API_KEYS")),
         blankToNull(env.get("IMAGE_SERVICE_ADMIN_KEY")),
         port,
-        port + 1);
+        port + 1,
+        port + 2);
   }
 
   Path endpointsFile() {

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
@@ -28,6 +30,7 @@ public final class LocalSystem implements AutoCloseable {
   private final ConfigurableApplicationContext api;
   private final Map<String, Object> workerProperties;
   private @Nullable ConfigurableApplicationContext worker;
+  private volatile int apiManagementPort = -1;
 
   private LocalSystem(
       LocalInfrastructureSettings settings,
@@ -37,7 +40,16 @@ public final class LocalSystem implements AutoCloseable {
     infrastructure = LocalInfrastructure.start(settings);
     running.push(infrastructure);
     try {
-      api = startService(ApiGatewayApplication.application(), merged(apiProperties));
+      SpringApplication apiApplication = ApiGatewayApplication.application();
+      // The management server (actuator) is a child context; its port is known once it started.
+      apiApplication.addListeners(
+          (ApplicationListener<WebServerInitializedEvent>)
+              event -> {
+                if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+                  apiManagementPort = event.getWebServer().getPort();
+                }
+              });
+      api = startService(apiApplication, merged(apiDefaults(apiProperties)));
       running.push(api);
       startWorker(Map.of());
     } catch (RuntimeException e) {
@@ -104,6 +116,14 @@ public final class LocalSystem implements AutoCloseable {
     return worker;
   }
 
+  /** The API's management port: actuator ({@code /actuator/prometheus}, health details). */
+  public int apiManagementPort() {
+    if (apiManagementPort < 0) {
+      throw new IllegalStateException("the api-gateway's management server has not started");
+    }
+    return apiManagementPort;
+  }
+
   public int apiPort() {
     var server = ((WebServerApplicationContext) api).getWebServer();
     if (server == null) {
@@ -126,6 +146,22 @@ public final class LocalSystem implements AutoCloseable {
                 .getPropertySources()
                 .addFirst(new MapPropertySource("local-embedded", properties)));
     return app.run();
+  }
+
+  /**
+   * What a local API has that a deployed one has not: the OpenAPI document and Swagger UI, and a
+   * free management port unless one is given (the worker may hold the default one).
+   */
+  private static Map<String, Object> apiDefaults(Map<String, Object> apiProperties) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("springdoc.api-docs.enabled", true);
+    properties.put("springdoc.swagger-ui.enabled", true);
+    properties.put("management.server.port", 0);
+    // One developer and the benchmarks, not the internet: limits that only stop a runaway loop.
+    properties.put("image-service.rate-limit.tenant-requests.burst", 2000);
+    properties.put("image-service.rate-limit.tenant-requests.per-second", 1000);
+    properties.putAll(apiProperties);
+    return properties;
   }
 
   private Map<String, Object> merged(Map<String, Object> overrides) {

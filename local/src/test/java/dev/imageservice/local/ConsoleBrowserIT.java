@@ -33,7 +33,7 @@ class ConsoleBrowserIT {
 
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final String KEY = "console-key";
+  private static final String KEY = "console-tenant-key-0123456789abcdef";
 
   private static LocalSystem system;
   private static ChromeDriver browser;

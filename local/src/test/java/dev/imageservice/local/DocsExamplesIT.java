@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class DocsExamplesIT {
 
-  private static final String KEY = "docs-key";
+  private static final String KEY = "docs-tenant-key-0123456789abcdef";
   private static final Path REPO =
       Path.of(System.getProperty("testdata.dir", "../testdata/corpus"))
           .toAbsolutePath()

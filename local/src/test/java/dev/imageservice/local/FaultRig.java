@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 final class FaultRig implements AutoCloseable {
 
-  static final String KEY = "fault-key";
+  static final String KEY = "fault-tenant-key-0123456789abcdef";
   static final int MAX_RECEIVE_COUNT = 5;
 
   /** Worker settings of the fault tests, also given to the worker started as a separate process. */
@@ -165,8 +165,7 @@ final class FaultRig implements AutoCloseable {
    * (with Retry-After, as a client should expect); the next test must not see that.
    */
   void awaitApiReady() {
-    URI readiness =
-        URI.create("http://localhost:" + system.apiPort() + "/actuator/health/readiness");
+    URI readiness = URI.create("http://localhost:" + system.apiPort() + "/readyz");
     HttpClient client = HttpClient.newHttpClient();
     await()
         .atMost(Duration.ofSeconds(30))

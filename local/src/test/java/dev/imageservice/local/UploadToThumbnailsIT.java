@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class UploadToThumbnailsIT {
 
-  private static final String KEY = "e2e-key";
+  private static final String KEY = "e2e-tenant-key-0123456789abcdef";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

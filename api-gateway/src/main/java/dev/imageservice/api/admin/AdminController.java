@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operator endpoints; {@link AdminKeyFilter} lets only admin keys through. */
+/** Operator endpoints; the security filter chain lets only admin keys through. */
 @RestController
 @RequestMapping("/admin")
 @Tag(name = "admin", description = "Operator actions; need an admin key, not a tenant's API key")

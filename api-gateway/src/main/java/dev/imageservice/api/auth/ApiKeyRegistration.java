@@ -9,7 +9,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Registers the configured {@code tenant:key} pairs (hashed) when the API starts. Idempotent. */
+/**
+ * Registers the configured {@code tenant:key} pairs (hashed) when the API starts. Idempotent; a key
+ * revoked in the database stays revoked even while the secret still holds it.
+ */
 @Component
 class ApiKeyRegistration {
 
@@ -31,14 +34,9 @@ class ApiKeyRegistration {
   void registerConfiguredKeys() {
     jdbi.useTransaction(
         handle -> {
-          for (String pair : properties.keys()) {
-            int colon = pair.indexOf(':');
-            if (colon <= 0 || colon == pair.length() - 1) {
-              throw new IllegalStateException("image-service.auth.keys entries are tenant:key");
-            }
-            String tenant = pair.substring(0, colon).trim();
+          for (AuthProperties.ConfiguredKey configured : properties.configured()) {
             apiKeys.register(
-                handle, tenant, pair.substring(colon + 1).trim(), "configured", clock.instant());
+                handle, configured.tenant(), configured.key(), "configured", clock.instant());
           }
         });
     log.info("registered {} configured API key(s)", properties.keys().size());

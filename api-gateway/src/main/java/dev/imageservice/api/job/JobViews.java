@@ -49,6 +49,8 @@ public class JobViews {
                         t.bytes(),
                         links.linkTo(t)))
             .toList(),
-        job.status() == JobStatus.FAILED ? job.error() : null);
+        job.status() == JobStatus.FAILED && job.error() != null
+            ? FailureMessages.publicView(job.error())
+            : null);
   }
 }

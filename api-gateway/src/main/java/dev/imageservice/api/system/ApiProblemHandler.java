@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -106,6 +107,23 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return name;
   }
 
+  /**
+   * A multipart body the parser refused (too many parts, a part header too long, a broken
+   * boundary): the client's fault. Over the size limit ({@code MaxUploadSizeExceededException}) is
+   * the framework's own 413, handled by the base class.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> handleBadMultipart(
+      MultipartException e, HttpServletRequest request) {
+    log.warn(
+        "{} {}: multipart refused: {}", request.getMethod(), request.getRequestURI(), e.toString());
+    return handleProblem(
+        new ProblemException(
+            ProblemType.MALFORMED_REQUEST,
+            "The multipart body is malformed or has too many parts (at most 10)"),
+        request);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
     log.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
@@ -124,9 +142,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     String instance =
         request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
     ProblemType type = Problems.typeFor(status.value());
-    String detail =
+    // The framework's own text (which may quote the request or a parser's message) goes to the
+    // log only; the client reads the type's fixed sentence.
+    String internal =
         body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : type.title();
-    log.warn("{} -> {}: {}", instance, status.value(), detail);
-    return new ResponseEntity<>(Problems.of(type, detail, instance), headers, status);
+    log.warn("{} -> {}: {}", instance, status.value(), internal);
+    return new ResponseEntity<>(Problems.of(type, type.title(), instance), headers, status);
   }
 }

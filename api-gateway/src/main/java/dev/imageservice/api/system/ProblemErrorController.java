@@ -21,7 +21,8 @@ class ProblemErrorController implements ErrorController {
   @RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
   ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i ? i : 500;
+    // No status: /error was asked for directly, not dispatched to; there is nothing here.
+    int status = code instanceof Integer i ? i : 404;
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     ProblemType type = Problems.typeFor(status);
     return ResponseEntity.status(status)

@@ -18,7 +18,11 @@ public final class Problems {
     problem.setTitle(type.title());
     problem.setProperty("code", type.code());
     if (instance != null) {
-      problem.setInstance(URI.create(instance));
+      try {
+        problem.setInstance(URI.create(instance));
+      } catch (IllegalArgumentException notAUri) {
+        // A hostile path (a backslash, a stray '%') is no URI: leave the member out, never fail.
+      }
     }
     return problem;
   }

@@ -8,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Thread-safe.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 100)
+// Before the security filter chain (order -100), so refusals there (401, 429) are counted too.
+@Order(-101)
 class UploadMetricsFilter extends OncePerRequestFilter {
 
   private static final String METRIC = "image_service.uploads";

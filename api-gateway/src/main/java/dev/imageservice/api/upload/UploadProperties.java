@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * Upload settings.
  *
  * @param maxSize largest accepted original (default 50 MB); enforced while the body streams in
- * @param spoolDirectory where uploads are spooled before they go to S3 (default: the JVM's temp
- *     directory; in Kubernetes the image-cache volume), so large bodies never sit on the heap
+ * @param spoolDirectory where uploads (raw bodies, and multipart bodies in its {@code multipart}
+ *     folder) are spooled before they go to S3 (default: {@code image-service-spool} in the JVM's
+ *     temp directory; in Kubernetes the image-cache volume), so large bodies never sit on the heap
  * @param presets the preset names a job may ask for; all of them when it asks for none
  * @param maxScans most JPEG scans an upload may have (default {@value
  *     StructureLimits#DEFAULT_MAX_SCANS}, the worker's default); more is refused with 422 {@code

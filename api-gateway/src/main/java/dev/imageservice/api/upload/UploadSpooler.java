@@ -75,12 +75,9 @@ class UploadSpooler {
 
   private Path createTempFile() {
     try {
-      Path dir = properties.spoolDirectory();
-      if (dir != null) {
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, "upload-", ".bin");
-      }
-      return Files.createTempFile("upload-", ".bin");
+      Path dir = MultipartConfig.spoolDirectory(properties);
+      Files.createDirectories(dir);
+      return Files.createTempFile(dir, "upload-", ".bin");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a spool file", e);
     }

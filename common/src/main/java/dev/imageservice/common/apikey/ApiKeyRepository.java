@@ -25,14 +25,19 @@ public final class ApiKeyRepository {
         .findOne();
   }
 
-  /** Registers a key for a tenant; registering the same key again changes nothing. */
+  /**
+   * Registers a key for a tenant; registering the same key again changes nothing. A revoked key
+   * stays revoked: the configured secret may still hold it after an operator revoked it in the
+   * database, and a restart must not bring it back.
+   */
   public void register(Handle handle, String tenantId, String apiKey, String label, Instant now) {
     handle
         .createUpdate(
             """
             insert into api_keys (key_hash, tenant_id, label, created_at)
             values (:hash, :tenantId, :label, :now)
-            on conflict (key_hash) do update set tenant_id = excluded.tenant_id, revoked_at = null
+            on conflict (key_hash) do update set tenant_id = excluded.tenant_id
+            where api_keys.revoked_at is null
             """)
         .bind("hash", hash(apiKey))
         .bind("tenantId", tenantId)

@@ -20,6 +20,7 @@ public enum ProblemType {
   IMAGE_REJECTED(422, "image_rejected", "The image exceeds a structural limit"),
   THUMBNAIL_NOT_READY(409, "thumbnail_not_ready", "The thumbnail is not available"),
   JOB_NOT_RETRYABLE(409, "job_not_retryable", "Only a FAILED job can be retried"),
+  TOO_MANY_REQUESTS(429, "too_many_requests", "Too many requests; slow down"),
   SERVICE_UNAVAILABLE(503, "service_unavailable", "A dependency is unavailable, retry later"),
   INTERNAL_ERROR(500, "internal_error", "Unexpected error");
 
