@@ -1,11 +1,17 @@
 package dev.imageservice.deploy.infra;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudfront.CacheCookieBehavior;
 import software.amazon.awscdk.services.cloudfront.CacheHeaderBehavior;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
+import software.amazon.awscdk.services.cloudfront.IPublicKey;
 import software.amazon.awscdk.services.cloudfront.KeyGroup;
 import software.amazon.awscdk.services.cloudfront.PublicKey;
 import software.amazon.awscdk.services.kms.IKey;
@@ -35,15 +41,21 @@ public final class ThumbnailSigning extends Construct {
 
   ThumbnailSigning(Construct scope, String id, EnvironmentSettings settings, IKey key) {
     super(scope, id);
-    publicKey =
-        PublicKey.Builder.create(this, "PublicKey")
-            .comment("image-service " + settings.name() + " thumbnail links")
-            .encodedKey(publicKeyPem(this, settings))
-            .build();
+    // One PublicKey per PEM, its construct id derived from the key itself: adding a key for a
+    // rotation leaves the existing one (and its id, the API's Key-Pair-Id) untouched.
+    List<IPublicKey> keys = new ArrayList<>();
+    for (String pem : publicKeyPems(this, settings)) {
+      keys.add(
+          PublicKey.Builder.create(this, "PublicKey" + fingerprint(pem))
+              .comment("image-service " + settings.name() + " thumbnail links")
+              .encodedKey(pem)
+              .build());
+    }
+    publicKey = (PublicKey) keys.getLast();
     keyGroup =
         KeyGroup.Builder.create(this, "KeyGroup")
             .comment("Keys the API signs thumbnail links with")
-            .items(List.of(publicKey))
+            .items(keys)
             .build();
     privateKey =
         Secret.Builder.create(this, "PrivateKey")
@@ -77,21 +89,45 @@ public final class ThumbnailSigning extends Construct {
     return "image-service:" + environment + ":thumbnail-signing-public-key";
   }
 
-  private static String publicKeyPem(Construct scope, EnvironmentSettings settings) {
-    Object pem = scope.getNode().tryGetContext(contextKey(settings.name()));
-    if (!(pem instanceof String text) || !text.contains("BEGIN PUBLIC KEY")) {
-      throw new IllegalArgumentException(
-          "CDK context "
-              + contextKey(settings.name())
-              + " must hold the PEM public key (-----BEGIN PUBLIC KEY-----) whose private key is"
-              + " in the secret image-service/"
-              + settings.name()
-              + "/thumbnail-signing-key; see docs/deploy.md");
+  /**
+   * The context value: one PEM, or a list of PEMs while a rotation is under way (the last one is
+   * the current key, whose id the stack outputs).
+   */
+  private static List<String> publicKeyPems(Construct scope, EnvironmentSettings settings) {
+    Object value = scope.getNode().tryGetContext(contextKey(settings.name()));
+    List<?> values =
+        value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+    List<String> pems = new ArrayList<>();
+    for (Object pem : values) {
+      if (!(pem instanceof String text) || !text.contains("BEGIN PUBLIC KEY")) {
+        throw new IllegalArgumentException(
+            "CDK context "
+                + contextKey(settings.name())
+                + " must hold the PEM public key (-----BEGIN PUBLIC KEY-----), or a list of"
+                + " them, whose private key is in the secret image-service/"
+                + settings.name()
+                + "/thumbnail-signing-key; see docs/deploy.md");
+      }
+      pems.add(text.strip() + "\n");
     }
-    return text.strip() + "\n";
+    if (pems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "CDK context " + contextKey(settings.name()) + " is missing; see docs/deploy.md");
+    }
+    return pems;
   }
 
-  /** The public key; its id is the {@code Key-Pair-Id} of every signed link. */
+  private static String fingerprint(String pem) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(pem.getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The current public key; its id is the {@code Key-Pair-Id} the API signs with. */
   public PublicKey publicKey() {
     return publicKey;
   }
