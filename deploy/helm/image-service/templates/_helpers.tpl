@@ -143,23 +143,27 @@ signing with the pod's IRSA role.
   value: "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
 {{- end }}
 
-{{/* Liveness, readiness and startup probes on the actuator's health groups. */}}
+{{/*
+Liveness, readiness and startup probes: the actuator's health groups, served on the main port at
+/livez and /readyz (management.endpoint.health.probes.add-additional-paths) while the rest of the
+actuator stays on the management port.
+*/}}
 {{- define "image-service.probes" -}}
 startupProbe:
   httpGet:
-    path: /actuator/health/liveness
+    path: /livez
     port: http
   periodSeconds: 5
   failureThreshold: 36
 livenessProbe:
   httpGet:
-    path: /actuator/health/liveness
+    path: /livez
     port: http
   periodSeconds: 10
   failureThreshold: 3
 readinessProbe:
   httpGet:
-    path: /actuator/health/readiness
+    path: /readyz
     port: http
   periodSeconds: 5
   failureThreshold: 3

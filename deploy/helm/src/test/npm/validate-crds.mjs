@@ -1,14 +1,17 @@
-// Validates rendered custom resources against their published schemas (KEDA, External Secrets),
+// Validates rendered custom resources against their published schemas (KEDA, External Secrets,
+// Prometheus Operator),
 // through the kubernetes-models classes' validate(). Usage: node validate-crds.mjs doc.json...
 // Each file holds one manifest as JSON. Exits 1 and prints every failure when any is invalid.
 import { readFileSync } from "node:fs";
 import { ScaledObject, TriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1";
 import { ExternalSecret } from "@kubernetes-models/external-secrets/external-secrets.io/v1";
+import { PodMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1";
 
 const models = {
   "keda.sh/v1alpha1/ScaledObject": ScaledObject,
   "keda.sh/v1alpha1/TriggerAuthentication": TriggerAuthentication,
   "external-secrets.io/v1/ExternalSecret": ExternalSecret,
+  "monitoring.coreos.com/v1/PodMonitor": PodMonitor,
 };
 
 let failures = 0;

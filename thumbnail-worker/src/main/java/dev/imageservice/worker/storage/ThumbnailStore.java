@@ -14,8 +14,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Writes thumbnails at deterministic keys ({@code tenant/job/preset.ext}): rendering a job again
- * overwrites its objects instead of adding new ones. Writes are guarded by the S3 retry and circuit
- * breaker. Thread-safe.
+ * overwrites its objects instead of adding new ones. Each object carries {@code Cache-Control:
+ * private, max-age=...} no longer than the link lifetime (never {@code public}/{@code immutable}: a
+ * thumbnail must stop being served once its signed link has expired). Writes are guarded by the S3
+ * retry and circuit breaker. Thread-safe.
  */
 @Component
 public class ThumbnailStore {
@@ -52,7 +54,7 @@ public class ThumbnailStore {
                           .bucket(properties.thumbnailsBucket())
                           .key(key)
                           .contentType(contentType)
-                          .cacheControl("public, max-age=31536000, immutable"),
+                          .cacheControl(properties.thumbnailCacheControl()),
                   RequestBody.fromBytes(rendered.bytes())));
     } catch (SdkException | CallNotPermittedException e) {
       throw new TransientFailureException("writing thumbnail " + key + " failed", e);

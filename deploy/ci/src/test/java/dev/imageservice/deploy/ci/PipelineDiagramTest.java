@@ -56,7 +56,8 @@ class PipelineDiagramTest {
     String steps = Workflows.steps(job);
     assertThat(steps)
         .contains("helm upgrade --install", "values-${{ inputs.environment }}.yaml")
-        .contains("/actuator/health/readiness")
+        .contains("/readyz")
+        .contains("ingress.originVerify.value")
         .contains("helm rollback");
     JsonNode rollback = job.path("steps").get(job.path("steps").size() - 1);
     assertThat(rollback.path("if").asString()).startsWith("failure()");

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The custom resources (KEDA ScaledObject and TriggerAuthentication, External Secrets'
- * ExternalSecret) are valid against the schemas their projects publish, as packaged by npm's
- * {@code @kubernetes-models/keda} and {@code @kubernetes-models/external-secrets} (installed into
+ * ExternalSecret, the Prometheus Operator's PodMonitor) are valid against the schemas their projects publish, as packaged by npm's
+ * {@code @kubernetes-models/keda}, {@code @kubernetes-models/external-secrets} and {@code
+ * @kubernetes-models/prometheus-operator} (installed into
  * {@code target/npm} by {@code npm ci} from the committed lock file). Those schemas do not reject
  * unknown fields, so the KEDA objects' keys are also checked against KEDA's documented fields.
  */
@@ -65,7 +66,7 @@ class CustomResourceSchemaTest {
         command.add(file.toString());
       }
     }
-    assertThat(index).as("custom resources rendered").isEqualTo(3);
+    assertThat(index).as("custom resources rendered").isEqualTo(4);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -38,6 +39,7 @@ class KubernetesSchemaTest {
           "apps/v1/Deployment", V1Deployment::validateJsonElement,
           "v1/Service", V1Service::validateJsonElement,
           "networking.k8s.io/v1/Ingress", V1Ingress::validateJsonElement,
+          "networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy::validateJsonElement,
           "v1/ConfigMap", V1ConfigMap::validateJsonElement,
           "v1/ServiceAccount", V1ServiceAccount::validateJsonElement,
           "v1/PersistentVolumeClaim", V1PersistentVolumeClaim::validateJsonElement,
@@ -48,7 +50,8 @@ class KubernetesSchemaTest {
       Set.of(
           "keda.sh/v1alpha1/ScaledObject",
           "keda.sh/v1alpha1/TriggerAuthentication",
-          "external-secrets.io/v1/ExternalSecret");
+          "external-secrets.io/v1/ExternalSecret",
+          "monitoring.coreos.com/v1/PodMonitor");
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})

@@ -27,6 +27,12 @@ record RenderedChart(String environment, List<JsonObject> manifests) {
   static final String NAMESPACE = "image-service";
   static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
 
+  /**
+   * The origin header value the deploy workflow passes from Secrets Manager ({@code --set
+   * ingress.originVerify.value=...}); a made-up one here.
+   */
+  static final String ORIGIN_VERIFY_VALUE = "testOriginVerifyValue0123456789abcdef";
+
   private static final Map<String, RenderedChart> CACHE = new ConcurrentHashMap<>();
 
   /** The chart's folder. */
@@ -52,7 +58,30 @@ record RenderedChart(String environment, List<JsonObject> manifests) {
             .withNamespace(NAMESPACE)
             .withKubeVersion("1.33.0")
             .withValuesFile(chartDir().resolve("values-" + environment + ".yaml"))
+            .set("ingress.originVerify.value", ORIGIN_VERIFY_VALUE)
             .call();
+    return write(environment, yaml);
+  }
+
+  /**
+   * The chart rendered with its defaults only ({@code values.yaml}, nothing set), as a plain {@code
+   * helm template} would, without the Prometheus Operator's CRD or the origin secret.
+   */
+  static RenderedChart defaults() {
+    return CACHE.computeIfAbsent(
+        "defaults",
+        name ->
+            write(
+                name,
+                new Helm(chartDir())
+                    .template()
+                    .withName("image-service")
+                    .withNamespace(NAMESPACE)
+                    .withKubeVersion("1.33.0")
+                    .call()));
+  }
+
+  private static RenderedChart write(String environment, String yaml) {
     try {
       Files.createDirectories(renderedDir());
       Files.writeString(renderedDir().resolve(environment + ".yaml"), yaml);

@@ -48,7 +48,7 @@ class WorkloadPolicyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
-  void servicesProbeTheActuatorHealthGroupsOnTheirOwnPort(String env) {
+  void servicesProbeTheHealthGroupsOnTheMainPortAtLivezAndReadyz(String env) {
     RenderedChart chart = RenderedChart.of(env);
     Map<String, String> mains =
         Map.of(
@@ -59,8 +59,9 @@ class WorkloadPolicyTest {
     mains.forEach(
         (deployment, name) -> {
           JsonObject c = container(chart.get("Deployment", deployment), "containers", name);
-          assertThat(probe(c, "livenessProbe")).isEqualTo("/actuator/health/liveness@http");
-          assertThat(probe(c, "readinessProbe")).isEqualTo("/actuator/health/readiness@http");
+          assertThat(probe(c, "startupProbe")).isEqualTo("/livez@http");
+          assertThat(probe(c, "livenessProbe")).isEqualTo("/livez@http");
+          assertThat(probe(c, "readinessProbe")).isEqualTo("/readyz@http");
           assertThat(objects(c.getAsJsonArray("ports")).getFirst().get("name").getAsString())
               .isEqualTo("http");
         });

@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginSslPolicy;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
+import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
@@ -23,6 +24,9 @@ import software.amazon.awscdk.services.ec2.CfnSecurityGroupIngress;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -30,17 +34,24 @@ import software.constructs.Construct;
  * from the chart's Ingress (internet-facing, in the public subnets tagged {@value
  * Network#PUBLIC_ELB_TAG}); this construct owns what it is wired with: its security group (HTTPS
  * from CloudFront's origin-facing prefix list only, to the nodes on the API port only), the node
- * ingress rule from it, and the CloudFront distribution whose default origin is the ALB's DNS name
- * and whose {@code /thumbnails/*} behaviour reads the thumbnails bucket through origin access
- * control.
+ * ingress rule from it, the secret origin header that CloudFront adds and the Ingress's listener
+ * rule requires (anything else gets 403), and the CloudFront distribution: its default origin is
+ * the ALB's DNS name, and its {@code /thumbnails/*} behaviour reads the thumbnails bucket through
+ * origin access control and serves only signed URLs ({@link ThumbnailSigning}'s trusted key group).
+ * Both behaviours add the security headers of {@link SecurityHeaders}.
  */
 public final class Edge extends Construct {
 
   /** The api-gateway's container port, which the ALB targets (target type ip). */
   public static final int API_PORT = 8080;
 
+  /** The header CloudFront adds to every origin request; the ALB forwards only requests with it. */
+  public static final String ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
+
   private final SecurityGroup albSecurityGroup;
   private final Distribution distribution;
+  private final Secret originVerify;
+  private final ThumbnailSigning signing;
 
   Edge(Construct scope, String id, EnvironmentSettings settings, Network network, Parts parts) {
     super(scope, id);
@@ -65,6 +76,27 @@ public final class Edge extends Construct {
         .description("ALB to api-gateway pods")
         .build();
 
+    // The prefix list admits every CloudFront distribution, anyone's; this value is ours alone.
+    originVerify =
+        Secret.Builder.create(this, "OriginVerify")
+            .secretName("image-service/" + settings.name() + "/origin-verify")
+            .description(
+                "Value of the "
+                    + ORIGIN_VERIFY_HEADER
+                    + " header CloudFront sends to the ALB; the Ingress's listener rule requires"
+                    + " it (set by the deploy workflow)")
+            .encryptionKey(parts.key())
+            .generateSecretString(
+                SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
+            .build();
+    Suppressions.suppress(
+        originVerify,
+        "SMG4",
+        "Rotated by a stack update plus a chart deploy (CloudFront and the ALB rule change"
+            + " together); a Lambda rotation could not update both atomically.");
+    signing = new ThumbnailSigning(this, "ThumbnailSigning", settings, parts.key());
+    ResponseHeadersPolicy headers = SecurityHeaders.policy(this, "SecurityHeaders", settings);
+
     Function stripPrefix =
         Function.Builder.create(this, "StripThumbnailsPrefix")
             .runtime(FunctionRuntime.JS_2_0)
@@ -83,11 +115,18 @@ public final class Edge extends Construct {
                         HttpOrigin.Builder.create(settings.originDomainName())
                             .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
                             .originSslProtocols(List.of(OriginSslPolicy.TLS_V1_2))
+                            .customHeaders(
+                                Map.of(
+                                    ORIGIN_VERIFY_HEADER,
+                                    // A dynamic reference: resolved by CloudFormation at deploy
+                                    // time, never written into the template.
+                                    originVerify.getSecretValue().unsafeUnwrap()))
                             .build())
                     .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                     .allowedMethods(AllowedMethods.ALLOW_ALL)
                     .cachePolicy(CachePolicy.CACHING_DISABLED)
                     .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                    .responseHeadersPolicy(headers)
                     .build())
             .additionalBehaviors(
                 Map.of(
@@ -96,7 +135,9 @@ public final class Edge extends Construct {
                         .origin(S3BucketOrigin.withOriginAccessControl(parts.thumbnails()))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
-                        .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
+                        .trustedKeyGroups(List.of(signing.keyGroup()))
+                        .cachePolicy(signing.cachePolicy())
+                        .responseHeadersPolicy(headers)
                         .functionAssociations(
                             List.of(
                                 FunctionAssociation.builder()
@@ -137,15 +178,27 @@ public final class Edge extends Construct {
     return distribution;
   }
 
+  /** The secret value of {@link #ORIGIN_VERIFY_HEADER}, read by the deploy workflow. */
+  public Secret originVerify() {
+    return originVerify;
+  }
+
+  /** The thumbnails' signing key group and the secret holding its private key. */
+  public ThumbnailSigning signing() {
+    return signing;
+  }
+
   /**
    * What the edge is wired to.
    *
    * @param nodeSecurityGroupId the EKS nodes' security group
    * @param thumbnails the thumbnails bucket (read by CloudFront through OAC)
    * @param logs the log bucket (CloudFront standard logs)
+   * @param key the customer-managed key that encrypts the edge's secrets
    */
   public record Parts(
       String nodeSecurityGroupId,
       software.amazon.awscdk.services.s3.IBucket thumbnails,
-      software.amazon.awscdk.services.s3.IBucket logs) {}
+      software.amazon.awscdk.services.s3.IBucket logs,
+      IKey key) {}
 }

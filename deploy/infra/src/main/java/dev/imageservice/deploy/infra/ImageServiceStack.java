@@ -63,6 +63,18 @@ public final class ImageServiceStack extends Stack {
     Suppressions.suppress(
         apiKeys, "SMG4", "API keys are issued to tenants and rotated with them, not on a timer.");
 
+    edge =
+        new Edge(
+            this,
+            "Edge",
+            settings,
+            network,
+            new Edge.Parts(
+                cluster.nodeSecurityGroupId(),
+                storage.thumbnails(),
+                storage.logs(),
+                encryption.key()));
+
     roles =
         new WorkloadRoles(
             this,
@@ -80,20 +92,14 @@ public final class ImageServiceStack extends Stack {
                 List.of(
                     java.util.Objects.requireNonNull(database.instance().getSecret(), "RDS secret")
                         .getSecretArn(),
-                    apiKeys.getSecretArn()),
+                    apiKeys.getSecretArn(),
+                    edge.signing().privateKey().getSecretArn()),
                 logicalIdOf(storage.images()),
                 logicalIdOf(storage.thumbnails()),
                 logicalIdOf(search.domain())));
     search.allowWriters(List.<IPrincipal>of(roles.api(), roles.worker()));
     imageCache = new ImageCache(this, "ImageCache", network, encryption.key(), cluster, roles);
 
-    edge =
-        new Edge(
-            this,
-            "Edge",
-            settings,
-            network,
-            new Edge.Parts(cluster.nodeSecurityGroupId(), storage.thumbnails(), storage.logs()));
     outputs();
     suppressCdkHelperFunction();
   }
@@ -138,6 +144,9 @@ public final class ImageServiceStack extends Stack {
     output("LogSearchEndpoint", search.domain().getDomainEndpoint());
     output("AlbSecurityGroupId", edge.albSecurityGroup().getSecurityGroupId());
     output("DistributionDomainName", edge.distribution().getDistributionDomainName());
+    output("ThumbnailSigningKeyId", edge.signing().publicKey().getPublicKeyId());
+    output("ThumbnailSigningSecretName", edge.signing().privateKey().getSecretName());
+    output("OriginVerifySecretArn", edge.originVerify().getSecretArn());
     output("ClusterName", cluster.cluster().getClusterName());
     output("ImageCacheFileSystemId", imageCache.fileSystem().getFileSystemId());
   }

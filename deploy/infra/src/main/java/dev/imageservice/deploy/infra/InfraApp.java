@@ -4,6 +4,7 @@ import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
@@ -29,7 +30,19 @@ public final class InfraApp {
    * @return the app and its stacks, not yet synthesised
    */
   public static Assembly build(String outdir) {
-    App app = new App(AppProps.builder().outdir(outdir).build());
+    return build(outdir, Map.of());
+  }
+
+  /**
+   * Builds the app with extra context (tests: generated thumbnail signing public keys; a real
+   * synthesis reads them from {@code cdk.context.json} or {@code -c}).
+   *
+   * @param outdir where the cloud assembly is written
+   * @param context CDK context values, e.g. {@link ThumbnailSigning#contextKey}
+   * @return the app and its stacks, not yet synthesised
+   */
+  public static Assembly build(String outdir, Map<String, ?> context) {
+    App app = new App(AppProps.builder().outdir(outdir).context(Map.copyOf(context)).build());
     List<ImageServiceStack> stacks = new ArrayList<>();
     for (EnvironmentSettings settings : EnvironmentSettings.all()) {
       StackProps.Builder props =
@@ -50,7 +63,18 @@ public final class InfraApp {
    * @return the synthesised app and its stacks
    */
   public static Assembly synthesize(String outdir) {
-    Assembly assembly = build(outdir);
+    return synthesize(outdir, Map.of());
+  }
+
+  /**
+   * Builds with extra context and synthesises the app into {@code outdir}.
+   *
+   * @param outdir where the cloud assembly is written
+   * @param context CDK context values
+   * @return the synthesised app and its stacks
+   */
+  public static Assembly synthesize(String outdir, Map<String, ?> context) {
+    Assembly assembly = build(outdir, context);
     assembly.app().synth();
     return assembly;
   }

@@ -3,12 +3,16 @@ package dev.imageservice.deploy.infra;
 import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.LaunchTemplate;
+import software.amazon.awscdk.services.ec2.LaunchTemplateHttpTokens;
+import software.amazon.awscdk.services.eks.CfnAddon;
 import software.amazon.awscdk.services.eks_v2.CapacityType;
 import software.amazon.awscdk.services.eks_v2.Cluster;
 import software.amazon.awscdk.services.eks_v2.ClusterLoggingTypes;
 import software.amazon.awscdk.services.eks_v2.DefaultCapacityType;
 import software.amazon.awscdk.services.eks_v2.EndpointAccess;
 import software.amazon.awscdk.services.eks_v2.KubernetesVersion;
+import software.amazon.awscdk.services.eks_v2.LaunchTemplateSpec;
 import software.amazon.awscdk.services.eks_v2.NodegroupAmiType;
 import software.amazon.awscdk.services.eks_v2.NodegroupOptions;
 import software.amazon.awscdk.services.kms.IKey;
@@ -18,10 +22,11 @@ import software.constructs.Construct;
 
 /**
  * The EKS cluster ({@code aws-eks-v2}, native CloudFormation, no kubectl provider): a managed node
- * group in the private subnets, control-plane logs to CloudWatch, Kubernetes secrets
- * envelope-encrypted with the customer-managed key. Managed nodes use the cluster security group,
- * which is therefore the "EKS worker nodes" source in every ingress rule. Workloads are installed
- * by Helm, not by CDK.
+ * group in the private subnets (launch template: IMDSv2 required, hop limit 1), control-plane logs
+ * to CloudWatch, Kubernetes secrets envelope-encrypted with the customer-managed key, and the VPC
+ * CNI add-on with its network policy agent (the chart's NetworkPolicies are enforced). Managed
+ * nodes use the cluster security group, which is therefore the "EKS worker nodes" source in every
+ * ingress rule. Workloads are installed by Helm, not by CDK.
  */
 public final class KubernetesCluster extends Construct {
 
@@ -58,6 +63,16 @@ public final class KubernetesCluster extends Construct {
             .defaultCapacityType(DefaultCapacityType.NODEGROUP)
             .defaultCapacity(0)
             .build();
+    // IMDSv2 only, one hop: pods (one hop further, in their own network namespace) cannot reach
+    // the node's instance metadata and so cannot borrow the node role; they use IRSA instead.
+    LaunchTemplate nodeTemplate =
+        LaunchTemplate.Builder.create(this, "NodeLaunchTemplate")
+            .launchTemplateName(name + "-nodes")
+            .httpTokens(LaunchTemplateHttpTokens.REQUIRED)
+            .httpPutResponseHopLimit(1)
+            .httpEndpoint(true)
+            .requireImdsv2(true)
+            .build();
     cluster.addNodegroupCapacity(
         "Nodes",
         NodegroupOptions.builder()
@@ -65,11 +80,23 @@ public final class KubernetesCluster extends Construct {
             .subnets(network.privateSubnets())
             .instanceTypes(List.of(new InstanceType(settings.nodeInstanceType())))
             .amiType(NodegroupAmiType.AL2023_X86_64_STANDARD)
+            .launchTemplateSpec(
+                LaunchTemplateSpec.builder()
+                    .id(nodeTemplate.getLaunchTemplateId())
+                    .version(nodeTemplate.getLatestVersionNumber())
+                    .build())
             .capacityType(CapacityType.ON_DEMAND)
             .minSize(settings.nodeMin())
             .desiredSize(settings.nodeMin())
             .maxSize(settings.nodeMax())
             .build());
+    // The chart's NetworkPolicies are only enforced when the VPC CNI runs its policy agent.
+    CfnAddon.Builder.create(this, "VpcCni")
+        .clusterName(cluster.getClusterName())
+        .addonName("vpc-cni")
+        .configurationValues("{\"enableNetworkPolicy\":\"true\"}")
+        .resolveConflicts("OVERWRITE")
+        .build();
     Suppressions.suppress(
         cluster,
         "EKS1",

@@ -1,0 +1,115 @@
+package dev.imageservice.worker.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imageservice.common.config.EventPublishingProperties;
+import dev.imageservice.common.config.ResilienceProperties;
+import dev.imageservice.common.resilience.DependencyGuard;
+import dev.imageservice.common.resilience.GuardConfiguration;
+import dev.imageservice.localinfra.LocalInfrastructure;
+import dev.imageservice.localinfra.S3ProxyServer;
+import dev.imageservice.worker.render.OutputFormat;
+import dev.imageservice.worker.render.RenderedThumbnail;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * Thumbnails land in the bucket (S3Proxy) with a browser cache lifetime no longer than a link's:
+ * {@code Cache-Control: private, max-age=<seconds>}, never {@code public} or {@code immutable}.
+ */
+class ThumbnailStoreTest {
+
+  private static final String BUCKET = "thumbnails";
+  private static S3ProxyServer server;
+  private static S3Client s3;
+
+  @BeforeAll
+  static void startS3() {
+    server =
+        S3ProxyServer.start(
+            null, "127.0.0.1", 0, LocalInfrastructure.ACCESS_KEY, LocalInfrastructure.SECRET_KEY);
+    s3 = LocalInfrastructure.client(S3Client.builder().forcePathStyle(true), server.endpoint());
+    s3.createBucket(r -> r.bucket(BUCKET));
+  }
+
+  @AfterAll
+  static void stopS3() throws Exception {
+    s3.close();
+    server.close();
+  }
+
+  @Test
+  void thumbnailsAreStoredPrivateForNoLongerThanTheDefaultLinkLifetime() {
+    HeadObjectResponse head = storeOne(new WorkerStorageProperties(BUCKET, null, null));
+
+    assertThat(head.cacheControl()).isEqualTo("private, max-age=900");
+    assertThat(head.contentType()).isEqualTo("image/jpeg");
+  }
+
+  @Test
+  void theCacheLifetimeFollowsTheConfiguredMaxAge() {
+    HeadObjectResponse head =
+        storeOne(new WorkerStorageProperties(BUCKET, null, Duration.ofMinutes(5)));
+
+    assertThat(head.cacheControl())
+        .isEqualTo("private, max-age=300")
+        .doesNotContain("public", "immutable");
+  }
+
+  @Test
+  void aMaxAgeBeyondADayIsRefusedAtStart() {
+    assertThatThrownBy(() -> new WorkerStorageProperties(BUCKET, null, Duration.ofDays(365)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("image-service.storage.thumbnail-cache-max-age");
+  }
+
+  private static HeadObjectResponse storeOne(WorkerStorageProperties properties) {
+    HeadObjectResponse[] head = new HeadObjectResponse[1];
+    guarded()
+        .run(
+            context -> {
+              DependencyGuard guard =
+                  BeanFactoryAnnotationUtils.qualifiedBeanOfType(
+                      context.getBeanFactory(), DependencyGuard.class, DependencyGuard.S3);
+              ThumbnailStore store = new ThumbnailStore(s3, properties, guard);
+              UUID jobId = UUID.randomUUID();
+              var thumbnail =
+                  store.store(
+                      "tenant-a",
+                      jobId,
+                      new RenderedThumbnail(
+                          "small", 2, 2, OutputFormat.JPEG, new byte[] {(byte) 0xFF, (byte) 0xD8}));
+              head[0] = s3.headObject(r -> r.bucket(BUCKET).key(thumbnail.key()));
+            });
+    return head[0];
+  }
+
+  // The services' own retry and circuit breaker around S3 (GuardConfiguration), nothing stubbed.
+  private static ApplicationContextRunner guarded() {
+    return new ApplicationContextRunner()
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(
+            ResilienceProperties.class, () -> new ResilienceProperties(0, null, 0, 0, 0, null, 0))
+        .withBean(
+            EventPublishingProperties.class,
+            () ->
+                new EventPublishingProperties(
+                    "arn:aws:sns:us-east-1:000000000000:unused", null, null, 0))
+        .withBean(
+            SnsClient.class,
+            () -> LocalInfrastructure.client(SnsClient.builder(), URI.create("http://127.0.0.1:9")))
+        .withUserConfiguration(GuardConfiguration.class);
+  }
+}
