@@ -22,7 +22,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * S3 URL with the same lifetime. Thread-safe.
  */
 @Component
-public class ThumbnailLinks {
+public final class ThumbnailLinks {
 
   /** The distribution's path prefix of the thumbnails behaviour (stripped before S3). */
   public static final String CLOUDFRONT_PREFIX = "/thumbnails/";

@@ -96,7 +96,9 @@ public final class ThumbnailSigning extends Construct {
   private static List<String> publicKeyPems(Construct scope, EnvironmentSettings settings) {
     Object value = scope.getNode().tryGetContext(contextKey(settings.name()));
     List<?> values =
-        value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+        value instanceof List<?> list
+            ? list
+            : value instanceof String one ? List.of(one) : List.of();
     List<String> pems = new ArrayList<>();
     for (Object pem : values) {
       if (!(pem instanceof String text) || !text.contains("BEGIN PUBLIC KEY")) {
@@ -112,7 +114,9 @@ public final class ThumbnailSigning extends Construct {
     }
     if (pems.isEmpty()) {
       throw new IllegalArgumentException(
-          "CDK context " + contextKey(settings.name()) + " is missing; see docs/deploy.md");
+          "CDK context "
+              + contextKey(settings.name())
+              + " is missing (a PEM public key or a list of them); see docs/deploy.md");
     }
     return pems;
   }
