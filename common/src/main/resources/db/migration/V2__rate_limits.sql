@@ -8,5 +8,6 @@ create table rate_limits (
   allowed      boolean          not null
 );
 
--- Buckets untouched for a while are full again and can be dropped (see RateLimiter#forgetIdle).
+-- Buckets untouched for longer than they take to refill are full again and are deleted
+-- (IdleBucketCleanup in the api-gateway).
 create index rate_limits_refilled_at on rate_limits (refilled_at);

@@ -2,6 +2,7 @@ package dev.imageservice.api.job;
 
 import dev.imageservice.api.storage.ThumbnailLinks;
 import dev.imageservice.common.job.Job;
+import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.JobStatus;
 import dev.imageservice.common.job.Thumbnail;
@@ -29,6 +30,7 @@ public class JobViews {
 
   JobView of(Job job, List<Thumbnail> thumbnails) {
     Job.Original original = job.original();
+    JobError error = job.error();
     return new JobView(
         job.jobId(),
         job.status(),
@@ -49,8 +51,8 @@ public class JobViews {
                         t.bytes(),
                         links.linkTo(t)))
             .toList(),
-        job.status() == JobStatus.FAILED && job.error() != null
-            ? FailureMessages.publicView(job.error())
+        job.status() == JobStatus.FAILED && error != null
+            ? FailureMessages.publicView(error)
             : null);
   }
 }

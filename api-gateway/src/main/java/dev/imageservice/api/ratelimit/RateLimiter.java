@@ -34,12 +34,12 @@ public class RateLimiter {
       insert into rate_limits as r (bucket, tokens, refilled_at, allowed)
       values (:bucket, :burst - 1, now(), true)
       on conflict (bucket) do update set
-        tokens = case when %1$s >= 1 then %1$s - 1 else %1$s end,
-        allowed = %1$s >= 1,
+        tokens = case when LEVEL >= 1 then LEVEL - 1 else LEVEL end,
+        allowed = LEVEL >= 1,
         refilled_at = now()
       returning tokens, allowed
       """
-          .formatted(LEVEL);
+          .replace("LEVEL", LEVEL);
 
   private final Jdbi jdbi;
   private final Clock clock;
