@@ -5,11 +5,10 @@ import static dev.imageservice.api.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageservice.common.job.JobError;
-import dev.imageservice.common.job.JobRepository;
+import dev.imageservice.common.job.Claim;
+import dev.imageservice.common.job.JobLifecycle;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +20,7 @@ class FailedJobErrorTextIT extends ApiIntegrationTest {
       "javax.imageio.IIOException: Unsupported JPEG process: SOF type 0xcf at"
           + " com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader.read(/tmp/upload-123.bin)";
 
-  @Autowired Jdbi jdbi;
-  @Autowired JobRepository jobs;
+  @Autowired JobLifecycle lifecycle;
 
   @Test
   void theErrorMessageComesFromTheCatalogueNotFromTheDecoder() {
@@ -31,11 +29,8 @@ class FailedJobErrorTextIT extends ApiIntegrationTest {
             json(api().uploadFile(corpus("S02_orientation_1.jpg"), "image/jpeg", KEY_B))
                 .get("jobId")
                 .asString());
-    jdbi.useHandle(
-        h -> {
-          jobs.claim(h, jobId, Duration.ofMinutes(1), Instant.now());
-          jobs.markFailed(h, jobId, new JobError("corrupt_image", DECODER_TEXT), Instant.now());
-        });
+    Claim claim = lifecycle.claim(jobId, Duration.ofMinutes(1)).orElseThrow();
+    lifecycle.fail(claim, new JobError("corrupt_image", DECODER_TEXT));
 
     var response = api().get("/v1/jobs/" + jobId, KEY_B);
     JsonNode error = json(response).get("error");
