@@ -67,7 +67,13 @@ final class FaultRig implements AutoCloseable {
                 "image-service.auth.keys",
                 "faults:" + KEY,
                 "spring.datasource.hikari.connection-timeout",
-                "1000"),
+                "1000",
+                // The sweeper looks every second, but only at jobs whose lease ended half an hour
+                // ago: no other test leaves such a job, so only the abandoned-job test sees it act.
+                "image-service.sweeper.interval",
+                "1s",
+                "image-service.sweeper.abandoned-after",
+                "30m"),
             worker);
     ledger = new JobLedger(system.endpoints());
     uploads = new ApiUploads(system.apiPort(), KEY);
@@ -106,6 +112,11 @@ final class FaultRig implements AutoCloseable {
 
   int deadLetterDepth() {
     return depth(deadLetterQueueUrl);
+  }
+
+  /** Deletes every message of the request queue, as a purge by an operator would. */
+  void purgeRequests() {
+    sqs().purgeQueue(r -> r.queueUrl(queueUrl));
   }
 
   void send(String body) {

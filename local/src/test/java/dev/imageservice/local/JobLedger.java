@@ -43,6 +43,26 @@ final class JobLedger {
                 .one());
   }
 
+  /**
+   * Leaves the job as a worker that claimed it {@code ago} and then died leaves it: {@code
+   * PROCESSING}, one more attempt, the next claim token, the lease long over.
+   */
+  void claimedByADeadWorker(UUID jobId, java.time.Duration ago) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    update jobs set status = 'PROCESSING', attempts = attempts + 1,
+                        claim_token = claim_token + 1,
+                        lease_until = now() - make_interval(secs => :ago),
+                        updated_at = now() - make_interval(secs => :ago)
+                    where job_id = :id and status = 'QUEUED'
+                    """)
+                .bind("id", jobId)
+                .bind("ago", (double) ago.toSeconds())
+                .execute());
+  }
+
   int thumbnailRows(UUID jobId) {
     return count("select count(*) from thumbnails where job_id = :id", jobId);
   }

@@ -220,6 +220,25 @@ class WorkerFaultsIT {
     return jobs;
   }
 
+  @Test
+  void jobLeftProcessingByADeadWorkerWithItsMessageGoneCompletesAfterTheSweep() {
+    rig.system().stopWorker();
+    UUID job = rig.upload("S02_orientation_1.jpg");
+    rig.awaitDepthAtLeast(1);
+    // Its worker claimed it an hour ago and died, and its message is gone: nothing will ever
+    // deliver it again but the sweeper.
+    rig.purgeRequests();
+    rig.ledger().claimedByADeadWorker(job, Duration.ofHours(1));
+    assertThat(rig.ledger().status(job)).isEqualTo("PROCESSING");
+
+    rig.system().startWorker(Map.of());
+    rig.awaitStatus(List.of(job), "SUCCEEDED", Duration.ofSeconds(60));
+
+    assertThat(rig.ledger().events(job, GENERATED)).isEqualTo(1);
+    assertThat(rig.ledger().attempts(job)).isEqualTo(2);
+    FaultRig.report("abandoned job swept", 1, 1, 0, 0);
+  }
+
   private static void assertAllSucceededOnce(String fault, List<UUID> jobs) {
     rig.awaitStatus(jobs, "SUCCEEDED", Duration.ofSeconds(60));
     long duplicates = jobs.stream().mapToInt(job -> rig.ledger().events(job, GENERATED) - 1).sum();

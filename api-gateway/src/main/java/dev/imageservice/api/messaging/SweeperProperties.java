@@ -33,7 +33,7 @@ public record SweeperProperties(
   public SweeperProperties {
     staleAfter = staleAfter == null ? Duration.ofMinutes(5) : staleAfter;
     abandonedAfter = abandonedAfter == null ? Duration.ofMinutes(10) : abandonedAfter;
-    maxReannouncements = maxReannouncements == null ? 3 : maxReannouncements;
+    maxReannouncements = maxReannouncements == null ? Integer.valueOf(3) : maxReannouncements;
     interval = interval == null ? Duration.ofMinutes(1) : interval;
     batchSize = batchSize == 0 ? 100 : batchSize;
   }

@@ -169,6 +169,33 @@ class OutboxRelayTest {
   }
 
   @Test
+  void anEntrySnsRefusesIsRetriedAloneWhileTheRestOfItsBatchIsSent() {
+    Set<String> written = write(3);
+    // A row SNS refuses inside a batch (an empty message is refused per entry, as by AWS).
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "insert into outbox (event_id, event_type, job_id, payload, created_at,"
+                    + " next_attempt_at) values (gen_random_uuid(), 'image.uploaded',"
+                    + " gen_random_uuid(), '', now(), ?)",
+                clock.instant().atOffset(java.time.ZoneOffset.UTC)));
+
+    assertThat(relay(publisher()).relayOnce()).isEqualTo(3);
+
+    assertThat(batchRequests).hasValue(1);
+    assertThat(receiveEventIds(3)).isEqualTo(written);
+    String refused =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select attempts || ' ' || left(last_error, 16) from outbox"
+                            + " where published_at is null")
+                    .mapTo(String.class)
+                    .one());
+    assertThat(refused).isEqualTo("1 InvalidParameter");
+  }
+
+  @Test
   void prunesPublishedRowsOnlyOnceTheRetentionHasPassed() {
     write(3);
     OutboxRelay relay = relay(publisher());

@@ -169,15 +169,32 @@ final class SnsActions {
   private String publishBatch(QueryRequest request) {
     Topic topic = registry.topic(request.required("TopicArn"));
     StringBuilder successful = new StringBuilder();
+    StringBuilder failed = new StringBuilder();
     for (QueryRequest entry : request.members("PublishBatchRequestEntries.member.")) {
       String id = entry.required("Id");
-      successful.append(element("member", tag("Id", id) + tag("MessageId", publish(topic, entry))));
+      try {
+        successful.append(
+            element("member", tag("Id", id) + tag("MessageId", publish(topic, entry))));
+      } catch (SnsError e) {
+        if (e.status() >= 500) {
+          throw e;
+        }
+        // As SNS does: an entry it refuses (e.g. an empty message) fails alone, the rest go out.
+        failed.append(
+            element(
+                "member",
+                tag("Id", id)
+                    + tag("Code", e.code())
+                    + tag("Message", e.getMessage())
+                    + tag("SenderFault", "true")));
+      }
     }
-    if (successful.isEmpty()) {
+    if (successful.isEmpty() && failed.isEmpty()) {
       throw SnsError.invalidParameter("The batch request doesn't contain any entries.");
     }
-    // Entries are never reported as Failed: a delivery failure fails the whole call (see publish).
-    return element("Successful", successful.toString()) + "<Failed/>";
+    // A delivery failure still fails the whole call (see publish): nothing is half delivered.
+    return element("Successful", successful.toString())
+        + (failed.isEmpty() ? "<Failed/>" : element("Failed", failed.toString()));
   }
 
   /** An element with escaped text content. */

@@ -53,6 +53,24 @@ class LocalSnsServerTest {
   }
 
   @Test
+  void aBatchEntrySnsWouldRefuseFailsAloneAndTheOthersArePublished() {
+    String topicArn = sns.createTopic(r -> r.name("batch-entries")).topicArn();
+
+    var response =
+        sns.publishBatch(
+            r ->
+                r.topicArn(topicArn)
+                    .publishBatchRequestEntries(
+                        e -> e.id("good").message("fine"), e -> e.id("empty").message("")));
+
+    assertThat(response.successful()).extracting(s -> s.id()).containsExactly("good");
+    assertThat(response.failed()).hasSize(1);
+    assertThat(response.failed().getFirst().id()).isEqualTo("empty");
+    assertThat(response.failed().getFirst().code()).isEqualTo("InvalidParameter");
+    assertThat(response.failed().getFirst().senderFault()).isTrue();
+  }
+
+  @Test
   void topicArnIsBuiltFromRegionAccountAndName() {
     assertThat(sns.createTopic(r -> r.name("image-events")).topicArn())
         .isEqualTo("arn:aws:sns:eu-west-1:123456789012:image-events");
