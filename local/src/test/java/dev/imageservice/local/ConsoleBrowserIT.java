@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +32,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class ConsoleBrowserIT {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  // Wherever they are installed (Debian's /usr/bin, the PATH, macOS application bundles).
+  private static final Optional<Path> CHROMEDRIVER = Browsers.chromedriver();
+  private static final Optional<Path> CHROMIUM = Browsers.chromium();
   private static final String KEY = "console-tenant-key-0123456789abcdef";
 
   private static LocalSystem system;
@@ -40,11 +42,13 @@ class ConsoleBrowserIT {
 
   @BeforeAll
   static void start() throws IOException {
-    boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    boolean present = CHROMEDRIVER.isPresent() && CHROMIUM.isPresent();
     if (!present && !"true".equals(System.getenv("CI"))) {
       // A developer's machine may lack Chromium; CI installs it (.ci/run), so there it must run.
       Assumptions.abort(
-          "Chromium and chromedriver are not installed: apt-get install chromium chromium-driver");
+          "Chromium (or Chrome) and chromedriver not found in /usr/bin, on the PATH or in"
+              + " /Applications: apt-get install chromium chromium-driver, or brew install"
+              + " --cask chromium chromedriver");
     }
     system =
         LocalSystem.start(
@@ -52,7 +56,7 @@ class ConsoleBrowserIT {
             Map.of("server.port", 0, "image-service.auth.keys", "console:" + KEY),
             Map.of("server.port", 0));
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
+    options.setBinary(CHROMIUM.orElseThrow().toFile());
     options.addArguments(
         "--headless",
         "--no-sandbox",
@@ -63,7 +67,9 @@ class ConsoleBrowserIT {
         "--window-size=1280,1400",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.orElseThrow().toFile())
+            .build();
     browser = new ChromeDriver(service, options);
   }
 

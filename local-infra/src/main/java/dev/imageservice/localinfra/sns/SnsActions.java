@@ -5,6 +5,7 @@ import dev.imageservice.localinfra.sns.SqsForwarder.Notification;
 import dev.imageservice.localinfra.sns.TopicRegistry.Subscription;
 import dev.imageservice.localinfra.sns.TopicRegistry.Topic;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,7 +43,12 @@ final class SnsActions {
               topicAttributes(registry.topic(request.required("TopicArn")));
           case "Subscribe" -> subscribe(request);
           case "SetSubscriptionAttributes" -> setSubscriptionAttributes(request);
-          case "ListSubscriptionsByTopic" -> listSubscriptions(request.required("TopicArn"));
+          case "ListSubscriptionsByTopic" ->
+              listSubscriptions(registry.topic(request.required("TopicArn")).subscriptions());
+          // All topics' subscriptions, what `aws sns list-subscriptions` asks; one page.
+          case "ListSubscriptions" ->
+              listSubscriptions(
+                  registry.topics().stream().flatMap(t -> t.subscriptions().stream()).toList());
           case "Unsubscribe" -> {
             registry.unsubscribe(request.required("SubscriptionArn"));
             yield "";
@@ -133,9 +139,9 @@ final class SnsActions {
     return Boolean.parseBoolean(value);
   }
 
-  private String listSubscriptions(String topicArn) {
+  private String listSubscriptions(Collection<Subscription> subscriptions) {
     StringBuilder members = new StringBuilder();
-    for (Subscription s : registry.topic(topicArn).subscriptions()) {
+    for (Subscription s : subscriptions) {
       members
           .append("<member>")
           .append(tag("SubscriptionArn", s.arn()))

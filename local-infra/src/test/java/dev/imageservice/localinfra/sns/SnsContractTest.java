@@ -2,6 +2,7 @@ package dev.imageservice.localinfra.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -160,6 +161,21 @@ abstract class SnsContractTest {
               assertThat(s.endpoint()).isEqualTo(queue.arn());
               assertThat(s.topicArn()).isEqualTo(topicArn);
             });
+  }
+
+  @Test
+  void listSubscriptionsShowsTheSubscriptionsOfEveryTopic() {
+    String firstTopic = topic();
+    String secondTopic = topic();
+    Queue queue = queue();
+
+    String first = subscribe(firstTopic, queue, true);
+    String second = subscribe(secondTopic, queue, true);
+
+    assertThat(sns().listSubscriptionsPaginator(r -> {}).subscriptions())
+        .filteredOn(s -> s.endpoint().equals(queue.arn()))
+        .extracting(Subscription::subscriptionArn, Subscription::topicArn)
+        .containsExactlyInAnyOrder(tuple(first, firstTopic), tuple(second, secondTopic));
   }
 
   @Test

@@ -49,6 +49,10 @@ public record WorkerQueueProperties(
    * at most {@code maxDelay}. With the defaults (15 s, x2, 10 min) and a {@code maxReceiveCount} of
    * 5, a message is tried for about 4 minutes before it is dead-lettered: longer than a job lease,
    * so a claim left behind by a crash never exhausts the retries alone.
+   *
+   * @param initialDelay visibility timeout after the first failed receive (default 15 seconds)
+   * @param multiplier factor applied for each further receive (default 2)
+   * @param maxDelay longest visibility timeout a redelivery waits (default 10 minutes)
    */
   public record Redelivery(
       Duration initialDelay, @DecimalMin("1.0") double multiplier, Duration maxDelay) {
