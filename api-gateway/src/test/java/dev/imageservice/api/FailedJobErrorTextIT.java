@@ -4,8 +4,8 @@ import static dev.imageservice.api.ApiClient.corpus;
 import static dev.imageservice.api.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.Claim;
+import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobLifecycle;
 import java.time.Duration;
 import java.util.UUID;

@@ -48,7 +48,8 @@ class OrientTest {
             1,
             100,
             orientation,
-            CmykEncoding.NONE);
+            CmykEncoding.NONE,
+            dev.imageservice.common.format.ImageStructure.none());
     Preset preset = RenderProperties.DEFAULT_PRESETS.getFirst();
     RenderState state =
         RenderState.start(Path.of("stored.jpg"), List.of(preset))

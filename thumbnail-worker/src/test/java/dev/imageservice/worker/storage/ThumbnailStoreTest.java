@@ -106,7 +106,7 @@ class ThumbnailStoreTest {
             EventPublishingProperties.class,
             () ->
                 new EventPublishingProperties(
-                    "arn:aws:sns:us-east-1:000000000000:unused", null, null, 0))
+                    "arn:aws:sns:us-east-1:000000000000:unused", null, null, 0, null, null, null))
         .withBean(
             SnsClient.class,
             () -> LocalInfrastructure.client(SnsClient.builder(), URI.create("http://127.0.0.1:9")))
