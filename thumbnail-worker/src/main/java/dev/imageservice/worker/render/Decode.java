@@ -3,6 +3,8 @@ package dev.imageservice.worker.render;
 import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.worker.render.codec.NativeCodecs;
 import dev.imageservice.worker.render.codec.NativeImage;
+import dev.imageservice.worker.render.format.CmykEncoding;
+import dev.imageservice.worker.render.format.PngIccProfile;
 import dev.imageservice.worker.render.pixel.Pixels;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
