@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link StructureScanner} learnt from an image's container, all within the limits.
  *
- * @param frames GIF frames or TIFF directories; 0 when the format's frames are not counted here
+ * @param frames GIF or WebP frames, TIFF directories; 0 when the format's frames are not counted
  * @param scans JPEG scans; 0 for other formats
  * @param progressive a JPEG whose frame is progressive (SOF2, SOF6, SOF10, SOF14)
  * @param components colour components of a JPEG frame; 0 for other formats

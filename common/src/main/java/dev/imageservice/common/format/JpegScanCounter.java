@@ -1,5 +1,6 @@
 package dev.imageservice.common.format;
 
+import java.io.EOFException;
 import java.io.IOException;
 import javax.imageio.stream.ImageInputStream;
 
@@ -30,30 +31,34 @@ final class JpegScanCounter {
     int scans = 0;
     boolean progressive = false;
     int components = 0;
-    int marker = nextMarker(bytes);
-    while (marker != EOI && scans < cap) {
-      if (marker == TEM || (marker >= 0xD0 && marker <= 0xD7)) {
-        marker = nextMarker(bytes); // standalone markers carry no length
-        continue;
+    try {
+      int marker = nextMarker(bytes);
+      while (marker != EOI && scans < cap) {
+        if (marker == TEM || (marker >= 0xD0 && marker <= 0xD7)) {
+          marker = nextMarker(bytes); // standalone markers carry no length
+          continue;
+        }
+        int length = bytes.readUnsignedShort();
+        if (length < 2) {
+          break; // damaged: the decoder reports it
+        }
+        if (isStartOfFrame(marker) && length >= 8) {
+          progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
+          bytes.skip(5); // precision, height, width
+          components = bytes.read();
+          bytes.skip(length - 8L);
+        } else {
+          bytes.skip(length - 2L);
+        }
+        if (marker == SOS) {
+          scans++;
+          marker = skipEntropyCodedData(bytes);
+        } else {
+          marker = nextMarker(bytes);
+        }
       }
-      int length = bytes.readUnsignedShort();
-      if (length < 2) {
-        break; // damaged: the decoder reports it
-      }
-      if (isStartOfFrame(marker) && length >= 8) {
-        progressive = marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
-        bytes.skip(5); // precision, height, width
-        components = bytes.read();
-        bytes.skip(length - 8L);
-      } else {
-        bytes.skip(length - 2L);
-      }
-      if (marker == SOS) {
-        scans++;
-        marker = skipEntropyCodedData(bytes);
-      } else {
-        marker = nextMarker(bytes);
-      }
+    } catch (EOFException e) {
+      // a truncated file: the scans so far count (the decoder reports the truncation)
     }
     return new Result(scans, progressive, components);
   }

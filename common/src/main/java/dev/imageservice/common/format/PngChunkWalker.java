@@ -1,5 +1,6 @@
 package dev.imageservice.common.format;
 
+import java.io.EOFException;
 import java.io.IOException;
 import javax.imageio.stream.ImageInputStream;
 import org.jspecify.annotations.Nullable;
@@ -27,23 +28,27 @@ final class PngChunkWalker {
     in.seek(SIGNATURE_BYTES);
     int ancillary = 0;
     byte[] iccp = null;
-    while (ancillary < cap) {
-      long length = in.readUnsignedInt();
-      int type = in.readInt();
-      if (type == IEND || length > Integer.MAX_VALUE) {
-        break;
+    try {
+      while (ancillary < cap) {
+        long length = in.readUnsignedInt();
+        int type = in.readInt();
+        if (type == IEND || length > Integer.MAX_VALUE) {
+          break;
+        }
+        // Bit 5 of the first type byte (a lower-case letter) marks an ancillary chunk.
+        if ((type & 0x20000000) != 0) {
+          ancillary++;
+        }
+        if (type == ICCP && iccp == null && length <= MAX_ICCP_CHUNK_BYTES) {
+          iccp = new byte[(int) length];
+          in.readFully(iccp);
+          in.skipBytes(4); // CRC
+        } else {
+          in.seek(in.getStreamPosition() + length + 4); // data and CRC
+        }
       }
-      // Bit 5 of the first type byte (a lower-case letter) marks an ancillary chunk.
-      if ((type & 0x20000000) != 0) {
-        ancillary++;
-      }
-      if (type == ICCP && iccp == null && length <= MAX_ICCP_CHUNK_BYTES) {
-        iccp = new byte[(int) length];
-        in.readFully(iccp);
-        in.skipBytes(4); // CRC
-      } else {
-        in.seek(in.getStreamPosition() + length + 4); // data and CRC
-      }
+    } catch (EOFException e) {
+      // a truncated file: what was counted still counts (the decoder reports the truncation)
     }
     return new Result(ancillary, iccp);
   }

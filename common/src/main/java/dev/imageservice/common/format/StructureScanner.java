@@ -17,7 +17,7 @@ public final class StructureScanner {
 
   /**
    * Scans {@code in} (any position; left anywhere) as {@code format} ({@code jpeg}, {@code png},
-   * {@code tiff}, {@code gif}; other formats are not scanned).
+   * {@code tiff}, {@code gif}, {@code webp}; other formats are not scanned).
    *
    * @throws StructureLimitExceededException when a count is over its limit
    * @throws IOException when the stream cannot be read; a truncated file is not an error here
@@ -30,6 +30,7 @@ public final class StructureScanner {
         case "png" -> png(in, limits);
         case "tiff" -> frames(TiffDirectoryCounter.count(in, limits.maxFrames() + 1), limits);
         case "gif" -> frames(GifFrameCounter.count(in, limits.maxFrames() + 1), limits);
+        case "webp" -> frames(WebPFrameCounter.count(in, limits.maxFrames() + 1), limits);
         default -> ImageStructure.NONE;
       };
     } catch (EOFException e) {

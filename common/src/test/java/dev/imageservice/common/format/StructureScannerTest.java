@@ -70,6 +70,16 @@ class StructureScannerTest {
   }
 
   @Test
+  void aTruncatedPngIsCountedAsFarAsItGoes() {
+    byte[] png = HostileImages.textChunkPng(6000);
+    byte[] half = java.util.Arrays.copyOf(png, png.length / 2);
+    StructureLimitExceededException e =
+        catchThrowableOfType(
+            StructureLimitExceededException.class, () -> scan("png", half, LIMITS));
+    assertThat(e.code()).isEqualTo(FailureCode.TOO_MANY_CHUNKS);
+  }
+
+  @Test
   void acceptsAPngWithAFewTextChunks() throws IOException {
     assertThat(scan("png", HostileImages.textChunkPng(10), LIMITS).iccProfileChunk()).isNull();
   }
@@ -119,6 +129,26 @@ class StructureScannerTest {
   }
 
   @Test
+  void countsTheFramesOfAnAnimatedWebPUpToTheCap() throws IOException {
+    assertThat(scan("webp", animatedWebP(3), LIMITS).frames()).isEqualTo(3);
+    StructureLimitExceededException e =
+        catchThrowableOfType(
+            StructureLimitExceededException.class, () -> scan("webp", animatedWebP(5000), LIMITS));
+    assertThat(e.code()).isEqualTo(FailureCode.TOO_MANY_FRAMES);
+  }
+
+  @Test
+  void aStillWebPHasOneFrame() throws IOException {
+    try (Stream<Path> files = Files.list(TestCorpus.committed())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".webp")).toList()) {
+        assertThat(scan("webp", Files.readAllBytes(file), LIMITS).frames())
+            .as(file.toString())
+            .isGreaterThanOrEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void leavesOtherFormatsAlone() throws IOException {
     assertThat(scan("bmp", new byte[16], LIMITS).frames()).isZero();
   }
@@ -128,6 +158,21 @@ class StructureScannerTest {
     try (ImageInputStream in = new CountingStream(bytes)) {
       return StructureScanner.scan(format, in, limits);
     }
+  }
+
+  /** RIFF/WEBP with a VP8X chunk and {@code frames} (empty-bodied) ANMF chunks. */
+  private static byte[] animatedWebP(int frames) {
+    java.nio.ByteBuffer riff =
+        java.nio.ByteBuffer.allocate(12 + 18 + frames * 24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    riff.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    riff.putInt(riff.capacity() - 8);
+    riff.put("WEBPVP8X".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(10);
+    riff.put(new byte[10]);
+    for (int i = 0; i < frames; i++) {
+      riff.put("ANMF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16);
+      riff.put(new byte[16]);
+    }
+    return riff.array();
   }
 
   private static boolean containsStuffedFf(byte[] bytes) {

@@ -1,5 +1,6 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.worker.render.format.CmykEncoding;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;

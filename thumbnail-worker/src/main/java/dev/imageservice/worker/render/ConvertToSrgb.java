@@ -1,6 +1,8 @@
 package dev.imageservice.worker.render;
 
 import com.twelvemonkeys.imageio.color.ColorSpaces;
+import dev.imageservice.worker.render.pixel.GreyToArgb;
+import dev.imageservice.worker.render.pixel.Pixels;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;

@@ -1,6 +1,7 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.worker.render.codec.NativeCodecs;
+import dev.imageservice.worker.render.pixel.Pixels;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

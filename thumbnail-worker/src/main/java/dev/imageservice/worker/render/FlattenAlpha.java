@@ -1,5 +1,6 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.worker.render.pixel.Pixels;
 import java.awt.image.BufferedImage;
 
 /**

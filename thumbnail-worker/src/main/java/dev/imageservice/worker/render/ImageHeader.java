@@ -1,6 +1,7 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.common.format.ImageStructure;
+import dev.imageservice.worker.render.format.CmykEncoding;
 import javax.imageio.spi.ImageReaderSpi;
 
 /**

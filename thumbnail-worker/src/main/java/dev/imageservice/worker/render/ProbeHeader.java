@@ -5,6 +5,9 @@ import dev.imageservice.common.format.StructureLimitExceededException;
 import dev.imageservice.common.format.StructureLimits;
 import dev.imageservice.common.format.StructureScanner;
 import dev.imageservice.common.job.FailureCode;
+import dev.imageservice.worker.render.format.CmykEncoding;
+import dev.imageservice.worker.render.format.ExifOrientation;
+import dev.imageservice.worker.render.format.JpegHeader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +48,7 @@ final class ProbeHeader implements RenderStep {
         if (width <= 0 || height <= 0) {
           throw new ImageRejectedException(FailureCode.CORRUPT_IMAGE, "the header has no size");
         }
-        int frames = frames(format, reader, structure);
+        int frames = frames(format, structure);
         JpegHeader jpeg = format.equals("jpeg") ? JpegHeader.read(in) : null;
         int orientation =
             jpeg != null
@@ -76,12 +79,9 @@ final class ProbeHeader implements RenderStep {
     }
   }
 
-  private static int frames(String format, ImageReader reader, ImageStructure structure)
-      throws IOException {
+  private static int frames(String format, ImageStructure structure) {
     return switch (format) {
-      case "gif", "tiff" -> Math.max(1, structure.frames());
-      // Walking WebP chunks is cheap and bounded by the file.
-      case "webp" -> Math.max(1, reader.getNumImages(true));
+      case "gif", "tiff", "webp" -> Math.max(1, structure.frames());
       default -> 1;
     };
   }

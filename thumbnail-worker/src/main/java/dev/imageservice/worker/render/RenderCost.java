@@ -1,6 +1,7 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.worker.render.codec.NativeCodecs;
+import dev.imageservice.worker.render.format.CmykEncoding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -62,7 +62,12 @@ final class RenderWatchdog {
 
     private void expire() {
       expired.set(true);
-      reader.abort();
+      try {
+        reader.abort();
+      } catch (IllegalStateException e) {
+        // The JDK's JPEG reader refuses calls from a thread other than the decoding one; it is
+        // then stopped by the progress listener, or fails the render when its read returns.
+      }
     }
 
     @Override

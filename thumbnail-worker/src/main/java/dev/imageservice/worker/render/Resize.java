@@ -1,6 +1,9 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.worker.render.Geometry.Size;
+import dev.imageservice.worker.render.pixel.BoxHalving;
+import dev.imageservice.worker.render.pixel.Lanczos3;
+import dev.imageservice.worker.render.pixel.Pixels;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

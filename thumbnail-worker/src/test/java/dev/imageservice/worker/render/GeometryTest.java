@@ -3,6 +3,7 @@ package dev.imageservice.worker.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageservice.worker.render.Geometry.Size;
+import dev.imageservice.worker.render.format.CmykEncoding;
 import java.awt.Rectangle;
 import java.util.List;
 import org.junit.jupiter.api.Test;

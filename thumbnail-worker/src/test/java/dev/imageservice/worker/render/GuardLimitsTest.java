@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.imageservice.common.job.FailureCode;
+import dev.imageservice.worker.render.format.CmykEncoding;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;

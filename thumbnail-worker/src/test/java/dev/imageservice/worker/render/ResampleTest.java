@@ -2,6 +2,9 @@ package dev.imageservice.worker.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.worker.render.pixel.BoxHalving;
+import dev.imageservice.worker.render.pixel.Lanczos3;
+import dev.imageservice.worker.render.pixel.Pixels;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.worker.render.format;
 
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded ICC profile of a PNG (iCCP chunk). The JDK's PNG reader parses the chunk but does
- * not apply it, so {@link ConvertToSrgb} does. The chunk comes raw from the header pre-scan, never
+ * not apply it, so {@code ConvertToSrgb} does. The chunk comes raw from the header pre-scan, never
  * from the reader's metadata, whose parsing inflates every text chunk of the file.
  */
-final class PngIccProfile {
+public final class PngIccProfile {
 
   // Real profiles are a few kB to a few hundred kB; a larger inflated size is a zip bomb.
   private static final int MAX_PROFILE_BYTES = 4 * 1024 * 1024;
@@ -24,7 +24,7 @@ final class PngIccProfile {
    * The profile in an iCCP chunk's data (name, NUL, compression method, deflated profile), or null
    * when it is unusable.
    */
-  static @Nullable ICC_Profile fromChunk(byte[] chunk) {
+  public static @Nullable ICC_Profile fromChunk(byte[] chunk) {
     int nul = 0;
     while (nul < chunk.length && nul <= MAX_NAME_BYTES && chunk[nul] != 0) {
       nul++;

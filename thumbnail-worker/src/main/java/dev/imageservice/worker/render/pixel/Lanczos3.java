@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.worker.render.pixel;
 
 /**
  * Separable Lanczos-3 resampling of packed 32-bit pixels, with the kernel widened by the reduction
@@ -9,7 +9,7 @@ package dev.imageservice.worker.render;
  * vertical pass runs first, row by row over contiguous memory, which the JIT turns into vector
  * code. Stateless and thread-safe.
  */
-final class Lanczos3 {
+public final class Lanczos3 {
 
   private static final double RADIUS = 3.0;
   private static final int BITS = 14;
@@ -18,7 +18,7 @@ final class Lanczos3 {
 
   private Lanczos3() {}
 
-  static int[] resize(
+  public static int[] resize(
       int[] src, int width, int height, int outWidth, int outHeight, boolean alpha) {
     // Vertical pass first: it is the vectorised one, so the scalar horizontal pass gets the
     // fewer rows.

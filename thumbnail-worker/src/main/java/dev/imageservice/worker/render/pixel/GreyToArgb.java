@@ -1,15 +1,15 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.worker.render.pixel;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 
 /** Expands grey or grey+alpha rasters of any bit depth to straight sRGB ARGB, sample for sample. */
-final class GreyToArgb {
+public final class GreyToArgb {
 
   private GreyToArgb() {}
 
   /** {@code type} is {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}. */
-  static BufferedImage convert(BufferedImage grey, int type) {
+  public static BufferedImage convert(BufferedImage grey, int type) {
     Raster raster = grey.getRaster();
     int width = raster.getWidth();
     int height = raster.getHeight();

@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.worker.render.format;
 
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
@@ -11,12 +11,12 @@ import java.util.Map;
 import javax.imageio.stream.ImageInputStream;
 
 /** Reads, from a JPEG's marker segments before the first scan, what the pixels alone do not say. */
-record JpegHeader(int orientation, CmykEncoding cmyk) {
+public record JpegHeader(int orientation, CmykEncoding cmyk) {
 
   private static final Map<Integer, List<String>> WANTED = wanted();
 
   /** Reads from the start of {@code in}; leaves the stream position anywhere. */
-  static JpegHeader read(ImageInputStream in) throws IOException {
+  public static JpegHeader read(ImageInputStream in) throws IOException {
     in.seek(0);
     List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, WANTED);
     int orientation = 1;

@@ -1,15 +1,15 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.worker.render.pixel;
 
 /**
  * Exact 2x2 box averaging of packed 32-bit pixels (all four 8-bit lanes, so opaque RGB and
  * premultiplied ARGB alike). A cheap, alias-free first stage for large reductions.
  */
-final class BoxHalving {
+public final class BoxHalving {
 
   private BoxHalving() {}
 
   /** Halves a {@code width x height} image; an odd last row or column is dropped. */
-  static int[] halve(int[] src, int width, int height) {
+  public static int[] halve(int[] src, int width, int height) {
     int halfWidth = width / 2;
     int halfHeight = height / 2;
     int[] dst = new int[halfWidth * halfHeight];

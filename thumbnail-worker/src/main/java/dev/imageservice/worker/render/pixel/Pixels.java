@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.worker.render.pixel;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -11,7 +11,7 @@ import java.awt.image.WritableRaster;
  * TYPE_INT_ARGB_PRE} (transparent; premultiplied so that averaging does not bleed the colour of
  * invisible pixels into edges). Only for images this package created (no offsets, stride = width).
  */
-final class Pixels {
+public final class Pixels {
 
   private static final DirectColorModel OPAQUE = model(BufferedImage.TYPE_INT_RGB);
   private static final DirectColorModel STRAIGHT = model(BufferedImage.TYPE_INT_ARGB);
@@ -23,27 +23,27 @@ final class Pixels {
     return (DirectColorModel) new BufferedImage(1, 1, type).getColorModel();
   }
 
-  static int[] data(BufferedImage image) {
+  public static int[] data(BufferedImage image) {
     return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
   }
 
-  static boolean hasAlpha(BufferedImage image) {
+  public static boolean hasAlpha(BufferedImage image) {
     return image.getType() == BufferedImage.TYPE_INT_ARGB_PRE;
   }
 
   /** A new image of the same working type. */
-  static BufferedImage create(int width, int height, boolean alpha) {
+  public static BufferedImage create(int width, int height, boolean alpha) {
     return new BufferedImage(
         width, height, alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB);
   }
 
   /** Wraps packed pixels as a working image, without copying: the caller gives up the array. */
-  static BufferedImage wrap(int[] pixels, int width, int height, boolean alpha) {
+  public static BufferedImage wrap(int[] pixels, int width, int height, boolean alpha) {
     return wrap(pixels, width, height, alpha ? PREMULTIPLIED : OPAQUE);
   }
 
   /** Wraps straight-alpha {@code 0xAARRGGBB} pixels as {@code TYPE_INT_ARGB}, without copying. */
-  static BufferedImage wrapStraight(int[] pixels, int width, int height) {
+  public static BufferedImage wrapStraight(int[] pixels, int width, int height) {
     return wrap(pixels, width, height, STRAIGHT);
   }
 
@@ -61,7 +61,7 @@ final class Pixels {
   }
 
   /** True when some pixel of an ARGB image is not fully opaque. */
-  static boolean anyTransparent(BufferedImage argb) {
+  public static boolean anyTransparent(BufferedImage argb) {
     for (int pixel : data(argb)) {
       if (pixel >>> 24 != 255) {
         return true;
@@ -70,7 +70,7 @@ final class Pixels {
     return false;
   }
 
-  static int premultiply(int argb) {
+  public static int premultiply(int argb) {
     int a = argb >>> 24;
     if (a == 255) {
       return argb;
@@ -81,7 +81,7 @@ final class Pixels {
         | mul(argb & 0xff, a);
   }
 
-  static int unpremultiply(int argb) {
+  public static int unpremultiply(int argb) {
     int a = argb >>> 24;
     if (a == 255 || a == 0) {
       return a == 0 ? 0 : argb;

@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.worker.render.format;
 
 import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
 import com.twelvemonkeys.imageio.metadata.Directory;
@@ -12,14 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Reads the EXIF/TIFF Orientation tag (1..8). Broken or absent tags mean 1: show as stored. */
-final class ExifOrientation {
+public final class ExifOrientation {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExifOrientation.class);
 
   private ExifOrientation() {}
 
   /** From a TIFF structure held in memory (the payload of a JPEG APP1 Exif segment). */
-  static int fromTiff(byte[] tiff) {
+  public static int fromTiff(byte[] tiff) {
     try (ImageInputStream in = new ByteArrayImageInputStream(tiff)) {
       return fromTiff(in);
     } catch (IOException e) {
@@ -28,7 +28,7 @@ final class ExifOrientation {
   }
 
   /** From a TIFF file or structure starting at position 0 of {@code in}. */
-  static int fromTiff(ImageInputStream in) {
+  public static int fromTiff(ImageInputStream in) {
     try {
       in.seek(0);
       Directory directory = new TIFFReader().read(in);
