@@ -2,6 +2,7 @@ package dev.imageservice.worker.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.worker.render.format.CmykEncoding;
 import dev.imageservice.worker.render.pixel.Pixels;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
