@@ -40,7 +40,7 @@ class AbandonedJobSweepIT extends ApiIntegrationTest {
   void aJobWhoseWorkerDiedIsAnnouncedAgainThenFailedAbandonedPastTheBound() {
     UUID jobId =
         UUID.fromString(
-            json(api().uploadFile(corpus("S02_orientation_1.jpg"), "image/jpeg", "keyA"))
+            json(api().uploadFile(corpus("S02_orientation_1.jpg"), "image/jpeg", KEY_A))
                 .get("jobId")
                 .asString());
     // The upload's own message: a worker takes it, claims the job and dies (short lease, no
@@ -63,7 +63,7 @@ class AbandonedJobSweepIT extends ApiIntegrationTest {
   }
 
   private JsonNode job(UUID jobId) {
-    return json(api().get("/v1/jobs/" + jobId, "keyA"));
+    return json(api().get("/v1/jobs/" + jobId, KEY_A));
   }
 
   /**

@@ -66,7 +66,7 @@ class HostileUploadsIT extends ApiIntegrationTest {
     return api()
         .send(
             api()
-                .request("/v1/images", "keyB")
+                .request("/v1/images", KEY_B)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(image)));
   }

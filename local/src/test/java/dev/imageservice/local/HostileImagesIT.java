@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class HostileImagesIT {
 
-  private static final String KEY = "hostile-key";
+  private static final String KEY = "hostile-tenant-key-0123456789abcdef";
   private static final Map<String, String> WORKER =
       Map.of(
           "spring.cloud.aws.sqs.listener.poll-timeout", "1s",

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 final class EndToEndBenchmark {
 
-  private static final String KEY = "bench-key";
+  private static final String KEY = "bench-tenant-key-0123456789abcdef";
 
   private EndToEndBenchmark() {}
 

@@ -33,7 +33,7 @@ import javax.imageio.ImageWriter;
  */
 final class UploadLatencyBenchmark {
 
-  private static final String KEY = "bench-key";
+  private static final String KEY = "bench-tenant-key-0123456789abcdef";
 
   private UploadLatencyBenchmark() {}
 
