@@ -18,7 +18,8 @@ mvn_q -pl thumbnail-worker package dependency:build-classpath -DskipTests -Dmdep
   -Dmdep.outputFile="$OUT.cp" >/dev/null
 # AppCDS archives classes from jars only (a directory on the class path stops the dump): the plain
 # worker jar, the dependency jars and a jar of the bench class.
-CP="$ROOT/thumbnail-worker/target/thumbnail-worker-0.1.0-SNAPSHOT.jar:$(cat "$OUT.cp")"
+WORKER_JAR=$(compgen -G "$ROOT/thumbnail-worker/target/thumbnail-worker-*.jar" | grep -v -- '-exec.jar$' | head -n 1)
+CP="$WORKER_JAR:$(cat "$OUT.cp")"
 rm -rf "$OUT" && mkdir -p "$OUT/classes"
 "$JAVA_HOME/bin/javac" -nowarn -cp "$CP" -d "$OUT/classes" "$ROOT/bench/render/src/bench/ColdStart.java"
 "$JAVA_HOME/bin/jar" cf "$OUT/bench.jar" -C "$OUT/classes" .

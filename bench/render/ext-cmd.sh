@@ -16,7 +16,9 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR=${JAR:-$ROOT/thumbnail-worker/target/thumbnail-worker-0.1.0-SNAPSHOT-exec.jar}
+# Whatever the version in the jar's name: the one executable worker jar the build left.
+JAR=${JAR:-$(compgen -G "$ROOT/thumbnail-worker/target/thumbnail-worker-*-exec.jar" | head -n 1 || true)}
+JAR=${JAR:-$ROOT/thumbnail-worker/target/thumbnail-worker-VERSION-exec.jar}
 # shellcheck disable=SC2206  # JAVA_OPTS is a list of options
 RENDER=("$JAVA" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true ${JAVA_OPTS:-} -jar "$JAR" render)
 
