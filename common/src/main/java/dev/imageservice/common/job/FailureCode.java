@@ -27,6 +27,13 @@ public final class FailureCode {
   /** The original is larger than the configured byte limit. */
   public static final String TOO_LARGE = "too_large";
 
+  /**
+   * The job names a preset this worker's {@code image-service.presets} does not define (the API and
+   * the worker were configured differently, or a preset was removed while jobs were queued).
+   * Permanent: another delivery to the same worker would not find it either.
+   */
+  public static final String UNKNOWN_PRESET = "unknown_preset";
+
   /** The original disappeared from the images bucket. */
   public static final String ORIGINAL_MISSING = "original_missing";
 
