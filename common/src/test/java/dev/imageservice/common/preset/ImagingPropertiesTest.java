@@ -2,10 +2,18 @@ package dev.imageservice.common.preset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.unit.DataSize;
 
 /** The shared preset definition binds from YAML-style keys and refuses, at start, what is wrong. */
@@ -99,6 +107,39 @@ class ImagingPropertiesTest {
         .run(
             context ->
                 assertThat(context).getFailure().rootCause().hasMessageContaining("'a' twice"));
+  }
+
+  /**
+   * The Helm chart appends operators' properties ({@code config:} in its values) as a later YAML
+   * document of flat, dotted and indexed keys: Spring reads them and lets them override.
+   */
+  @Test
+  void flatKeysInALaterYamlDocumentOverrideTheFirst() throws Exception {
+    String yaml =
+        """
+        image-service:
+          limits:
+            max-bytes: 50MB
+        ---
+        image-service.limits.max-bytes: 20MB
+        image-service.presets[0].name: hero
+        image-service.presets[0].width: 2048
+        image-service.presets[0].height: 1024
+        image-service.presets[0].quality: 85
+        """;
+    List<PropertySource<?>> documents =
+        new YamlPropertySourceLoader()
+            .load("chart", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+    MutablePropertySources sources = new MutablePropertySources();
+    // Spring gives later documents precedence: they come first in the environment.
+    documents.reversed().forEach(sources::addLast);
+    ImagingProperties shared =
+        new Binder(ConfigurationPropertySources.from(sources))
+            .bind("image-service", ImagingProperties.class)
+            .get();
+    assertThat(shared.limits().maxBytes()).isEqualTo(DataSize.ofMegabytes(20));
+    assertThat(shared.presets())
+        .containsExactly(new PresetDefinition("hero", 2048, 1024, PresetFit.CONTAIN, null, 85));
   }
 
   private void assertRefused(String setting, String message) {
