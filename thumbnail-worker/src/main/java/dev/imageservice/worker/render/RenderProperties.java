@@ -28,10 +28,9 @@ import org.springframework.validation.annotation.Validated;
  *     {@code image-service.limits.max-pixels})
  * @param maxFrames most frames (pages, TIFF directories) accepted; only the first is rendered
  * @param maxBytes largest file accepted (from {@code image-service.limits.max-bytes})
- * @param maxScans most JPEG scans accepted (default {@value StructureLimits#DEFAULT_MAX_SCANS});
- *     each scan of a progressive JPEG is one more pass of the decoder over the whole image
- * @param maxChunks most PNG ancillary chunks accepted (default {@value
- *     StructureLimits#DEFAULT_MAX_ANCILLARY_CHUNKS})
+ * @param maxScans most JPEG scans accepted (default 100); each scan of a progressive JPEG is one
+ *     more pass of the decoder over the whole image
+ * @param maxChunks most PNG ancillary chunks accepted (default 1000)
  * @param timeBase wall-clock time every render may take (default 10 s)
  * @param timePerMegapixel added to {@code timeBase} per megapixel of the source (default 1 s): a
  *     50-megapixel image, the largest accepted, gets 60 s, several times what it takes on one core,
