@@ -44,8 +44,11 @@ class ImageFormatSniffer {
 
   SniffedImage sniff(Path file) {
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-      Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-      if (readers == null || !readers.hasNext()) {
+      if (input == null) {
+        throw unsupported();
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+      if (!readers.hasNext()) {
         throw unsupported();
       }
       ImageReader reader = readers.next();

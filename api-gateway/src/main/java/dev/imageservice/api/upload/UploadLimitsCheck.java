@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * fail {@code too_large} in the worker.
  */
 @Component
-class UploadLimitsCheck {
+final class UploadLimitsCheck {
 
   UploadLimitsCheck(UploadProperties upload, ImagingProperties shared) {
     long uploadMax = upload.maxSize().toBytes();

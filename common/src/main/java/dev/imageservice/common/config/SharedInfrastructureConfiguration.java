@@ -8,6 +8,7 @@ import dev.imageservice.common.outbox.EventPublisher;
 import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
 import dev.imageservice.common.preset.ImagingProperties;
+import dev.imageservice.common.preset.MovedKeysCheck;
 import dev.imageservice.common.resilience.GuardConfiguration;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
   ResilienceProperties.class,
   ImagingProperties.class
 })
-@Import(GuardConfiguration.class)
+@Import({GuardConfiguration.class, MovedKeysCheck.class})
 public class SharedInfrastructureConfiguration {
 
   @Bean

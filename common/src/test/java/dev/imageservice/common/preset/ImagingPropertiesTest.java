@@ -142,6 +142,39 @@ class ImagingPropertiesTest {
         .containsExactly(new PresetDefinition("hero", 2048, 1024, PresetFit.CONTAIN, null, 85));
   }
 
+  @Test
+  void aKeyThatMovedToTheSharedDefinitionCannotStart() {
+    ApplicationContextRunner withCheck = runner.withUserConfiguration(MovedKeysCheck.class);
+    withCheck
+        .withPropertyValues("image-service.upload.presets=small,hero")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "image-service.upload.presets is no longer read: set image-service.presets"));
+    withCheck
+        .withPropertyValues("image-service.render.presets[0].name=hero")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("image-service.render.presets is no longer read"));
+    withCheck
+        .withPropertyValues("image-service.render.max-bytes=10MB")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("set image-service.limits.max-bytes"));
+    withCheck
+        .withPropertyValues("image-service.render.max-frames=10")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
   private void assertRefused(String setting, String message) {
     runner
         .withPropertyValues(

@@ -2,6 +2,7 @@ package dev.imageservice.worker.render;
 
 import dev.imageservice.common.preset.PresetDefinition;
 import dev.imageservice.common.preset.PresetFit;
+import dev.imageservice.common.preset.PresetFormat;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -50,12 +51,13 @@ public record Preset(
 
   /** The renderer's view of a shared preset definition. */
   public static Preset from(PresetDefinition definition) {
+    PresetFormat format = definition.format();
     return new Preset(
         definition.name(),
         definition.width(),
         definition.height(),
         definition.fit() == PresetFit.COVER ? FitMode.COVER : FitMode.FIT,
-        definition.format() == null ? null : OutputFormat.valueOf(definition.format().name()),
+        format == null ? null : OutputFormat.valueOf(format.name()),
         definition.quality());
   }
 

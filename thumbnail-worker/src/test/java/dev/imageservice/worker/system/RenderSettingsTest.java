@@ -76,21 +76,4 @@ class RenderSettingsTest {
                   .hasMessageContaining("no preset [small]");
             });
   }
-
-  @Test
-  void theOldWorkerOnlyKeysNoLongerBind() {
-    runner
-        .withPropertyValues(
-            "image-service.render.presets[0].name=only-here",
-            "image-service.render.presets[0].width=10",
-            "image-service.render.presets[0].height=10",
-            "image-service.render.max-bytes=1KB")
-        .run(
-            context -> {
-              RenderPipeline pipeline = context.getBean(RenderPipeline.class);
-              assertThat(pipeline.presetsNamed(List.of()))
-                  .extracting(p -> p.name())
-                  .containsExactly("small", "medium", "square");
-            });
-  }
 }
