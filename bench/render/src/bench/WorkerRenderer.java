@@ -21,8 +21,8 @@ public final class WorkerRenderer {
 
   private static final List<Preset> PRESETS =
       List.of(
-          new Preset("1024", 1024, 1024, FitMode.FIT, OutputFormat.JPEG, 0.85f),
-          new Preset("256", 256, 256, FitMode.FIT, OutputFormat.JPEG, 0.85f));
+          new Preset("1024", 1024, 1024, FitMode.FIT, OutputFormat.JPEG, 85),
+          new Preset("256", 256, 256, FitMode.FIT, OutputFormat.JPEG, 85));
 
   private final RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
 

@@ -168,3 +168,17 @@ readinessProbe:
   periodSeconds: 5
   failureThreshold: 3
 {{- end }}
+
+{{/*
+The operator's properties (values config.shared merged under config.api or config.worker) as a
+second YAML document of a service's configuration file, indented for the ConfigMap's block scalar;
+nothing when both maps are empty.
+*/}}
+{{- define "image-service.config" -}}
+{{- $merged := merge (deepCopy (.own | default dict)) (deepCopy (.shared | default dict)) }}
+{{- if $merged }}
+    ---
+    # From the chart's values (config.shared, config.api / config.worker).
+    {{- toYaml $merged | nindent 4 }}
+{{- end }}
+{{- end }}

@@ -7,6 +7,8 @@ import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.outbox.EventPublisher;
 import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
+import dev.imageservice.common.preset.ImagingProperties;
+import dev.imageservice.common.preset.MovedKeysCheck;
 import dev.imageservice.common.resilience.GuardConfiguration;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -24,12 +26,16 @@ import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /**
  * What both services share: Jdbi over the pooled DataSource, the repositories, the job lifecycle,
- * the SNS client and the outbox relay that runs while the application runs. Imported by each
- * service's application.
+ * the presets and limits ({@link ImagingProperties}), the SNS client and the outbox relay that runs
+ * while the application runs. Imported by each service's application.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EventPublishingProperties.class, ResilienceProperties.class})
-@Import(GuardConfiguration.class)
+@EnableConfigurationProperties({
+  EventPublishingProperties.class,
+  ResilienceProperties.class,
+  ImagingProperties.class
+})
+@Import({GuardConfiguration.class, MovedKeysCheck.class})
 public class SharedInfrastructureConfiguration {
 
   @Bean

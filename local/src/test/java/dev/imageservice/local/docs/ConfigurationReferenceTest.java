@@ -39,14 +39,7 @@ class ConfigurationReferenceTest {
    * Named in the docs but not (yet) a declared property, each with why. A key here that becomes
    * declared fails the test, so the entry is removed with the fix.
    */
-  private static final Map<String, String> NOT_YET_DECLARED =
-      Map.of(
-          "image-service.render.native",
-          "read as a JVM property or IMAGE_SERVICE_RENDER_NATIVE by NativeCodecs, not from YAML"
-              + " (issue 19, configuration part)",
-          "image-service.render.warm-up",
-          "a @ConditionalOnProperty switch, not a field of RenderProperties (issue 19,"
-              + " configuration part)");
+  private static final Map<String, String> NOT_YET_DECLARED = Map.of();
 
   private final ConfigurationMetadata metadata = ConfigurationMetadata.load();
 

@@ -45,7 +45,7 @@ final class Encode implements RenderStep {
               Pixels.data(image),
               image.getWidth(),
               image.getHeight(),
-              rendition.preset().quality());
+              rendition.preset().imageIoQuality());
       if (fast.isPresent()) {
         return fast.get();
       }
@@ -74,7 +74,7 @@ final class Encode implements RenderStep {
     ImageWriteParam param = writer.getDefaultWriteParam();
     if (rendition.format() == OutputFormat.JPEG) {
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(rendition.preset().quality());
+      param.setCompressionQuality(rendition.preset().imageIoQuality());
       if (param instanceof JPEGImageWriteParam jpeg) {
         jpeg.setOptimizeHuffmanTables(true); // a few percent smaller, no quality cost
       }

@@ -1,7 +1,10 @@
 package dev.imageservice.worker.render;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
+import dev.imageservice.common.preset.PresetDefinition;
+import dev.imageservice.common.preset.PresetFit;
+import dev.imageservice.common.preset.PresetFormat;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -17,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param mode {@link FitMode#FIT} or {@link FitMode#COVER}
  * @param format the encoding, or {@code null} for automatic: JPEG for opaque sources, PNG where the
  *     source has transparency
- * @param quality JPEG quality in (0, 1]; {@code 0} (unset) means {@link #DEFAULT_QUALITY}
+ * @param quality JPEG quality from 1 to 100 (libjpeg's scale); {@code 0} (unset) means {@link
+ *     #DEFAULT_QUALITY}
  */
 public record Preset(
     @NotBlank String name,
@@ -25,10 +29,10 @@ public record Preset(
     @Positive int height,
     @NotNull FitMode mode,
     @Nullable OutputFormat format,
-    @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") float quality) {
+    @Min(1) @Max(100) int quality) {
 
   /** JPEG quality used when a preset does not name one. */
-  public static final float DEFAULT_QUALITY = 0.85f;
+  public static final int DEFAULT_QUALITY = PresetDefinition.DEFAULT_QUALITY;
 
   public Preset {
     Objects.requireNonNull(name, "name");
@@ -36,9 +40,30 @@ public record Preset(
     if (width <= 0 || height <= 0) {
       throw new IllegalArgumentException("preset " + name + ": box must be positive");
     }
-    if (quality == 0f) {
+    if (quality == 0) {
       quality = DEFAULT_QUALITY;
     }
+    if (quality < 1 || quality > 100) {
+      throw new IllegalArgumentException(
+          "preset " + name + ": quality is 1 to 100, not " + quality);
+    }
+  }
+
+  /** The renderer's view of a shared preset definition. */
+  public static Preset from(PresetDefinition definition) {
+    PresetFormat format = definition.format();
+    return new Preset(
+        definition.name(),
+        definition.width(),
+        definition.height(),
+        definition.fit() == PresetFit.COVER ? FitMode.COVER : FitMode.FIT,
+        format == null ? null : OutputFormat.valueOf(format.name()),
+        definition.quality());
+  }
+
+  /** ImageIO's compression quality, in (0, 1]. */
+  public float imageIoQuality() {
+    return quality / 100f;
   }
 
   /** A preset with automatic format and default quality. */

@@ -109,8 +109,8 @@ public final class RenderCommand {
   static BatchRender harness(RenderPipeline pipeline, int threads, Path outDir, Path list) {
     List<Preset> presets =
         List.of(
-            new Preset("1024", 1024, 1024, FitMode.FIT, OutputFormat.JPEG, 0.85f),
-            new Preset("256", 256, 256, FitMode.FIT, OutputFormat.JPEG, 0.85f));
+            new Preset("1024", 1024, 1024, FitMode.FIT, OutputFormat.JPEG, 85),
+            new Preset("256", 256, 256, FitMode.FIT, OutputFormat.JPEG, 85));
     List<Path> inputs;
     try {
       inputs =

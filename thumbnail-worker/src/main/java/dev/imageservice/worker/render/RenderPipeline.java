@@ -115,7 +115,8 @@ public final class RenderPipeline {
    * The configured presets with these names, in the order given; all configured presets when {@code
    * names} is empty.
    *
-   * @throws IllegalArgumentException naming the unknown presets
+   * @throws ImageRejectedException ({@code unknown_preset}, permanent) naming the unknown presets:
+   *     another delivery to this worker would not know them either
    */
   public List<Preset> presetsNamed(List<String> names) {
     if (names.isEmpty()) {
@@ -125,8 +126,13 @@ public final class RenderPipeline {
     properties.presets().forEach(p -> byName.put(p.name(), p));
     List<String> unknown = names.stream().filter(n -> !byName.containsKey(n)).toList();
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown presets " + unknown + "; known " + byName.keySet());
+      throw new ImageRejectedException(
+          FailureCode.UNKNOWN_PRESET,
+          "this worker has no preset "
+              + unknown
+              + " (image-service.presets defines "
+              + byName.keySet()
+              + ")");
     }
     return names.stream().distinct().map(byName::get).toList();
   }

@@ -1,6 +1,7 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.common.format.StructureLimits;
+import dev.imageservice.common.preset.ImagingProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -9,26 +10,36 @@ import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The renderer's settings, bound from {@code image-service.render.*}. Every default lives in the
- * compact constructor, so {@link #defaults()} ({@code null} and {@code 0} everywhere) is the
+ * The renderer's settings, bound from {@code image-service.render.*}; the presets and the byte and
+ * pixel limits are not bound here but come from the definition both services share ({@link
+ * ImagingProperties}, {@code image-service.presets} and {@code image-service.limits}, see {@link
+ * #with(ImagingProperties)}), so that the worker cannot disagree with the API. Every default lives
+ * in the compact constructor, so {@link #defaults()} ({@code null} and {@code 0} everywhere) is the
  * production default.
  *
- * @param presets the presets jobs may ask for; default {@code small} (fit 256x256), {@code medium}
- *     (fit 1024x1024) and {@code square} (cover 256x256)
- * @param maxPixels largest width x height accepted, checked from the header before decoding
+ * @param presets the presets jobs may ask for (from {@code image-service.presets})
+ * @param maxPixels largest width x height accepted, checked from the header before decoding (from
+ *     {@code image-service.limits.max-pixels})
  * @param maxFrames most frames (pages, TIFF directories) accepted; only the first is rendered
- * @param maxBytes largest file accepted
- * @param maxScans most JPEG scans accepted (default {@value StructureLimits#DEFAULT_MAX_SCANS});
- *     each scan of a progressive JPEG is one more pass of the decoder over the whole image
- * @param maxChunks most PNG ancillary chunks accepted (default {@value
- *     StructureLimits#DEFAULT_MAX_ANCILLARY_CHUNKS})
+ * @param maxBytes largest file accepted (from {@code image-service.limits.max-bytes})
+ * @param maxScans most JPEG scans accepted (default 100); each scan of a progressive JPEG is one
+ *     more pass of the decoder over the whole image
+ * @param maxChunks most PNG ancillary chunks accepted (default 1000)
  * @param timeBase wall-clock time every render may take (default 10 s)
  * @param timePerMegapixel added to {@code timeBase} per megapixel of the source (default 1 s): a
  *     50-megapixel image, the largest accepted, gets 60 s, several times what it takes on one core,
  *     so only a decoder that is stalled or fed a hostile file reaches it
+ * @param warmUp whether the worker renders a few generated images at start, before it takes its
+ *     first message (default true), so that the first real jobs do not pay for class loading and
+ *     JIT compilation
+ * @param nativeCodecs whether libturbojpeg and libwebp are used where installed (default true; the
+ *     key is {@code native}); false renders with ImageIO only, about 2.4x slower
  */
 @ConfigurationProperties("image-service.render")
 @Validated
@@ -40,20 +51,19 @@ public record RenderProperties(
     @Positive int maxScans,
     @Positive int maxChunks,
     @NotNull Duration timeBase,
-    @NotNull Duration timePerMegapixel) {
+    @NotNull Duration timePerMegapixel,
+    boolean warmUp,
+    boolean nativeCodecs) {
 
-  public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+  public static final long DEFAULT_MAX_PIXELS = ImagingProperties.Limits.DEFAULT_MAX_PIXELS;
   // Only the first frame is decoded, so frames cost only the header scan; 1000 keeps that scan
   // short while admitting any reasonable animation.
   public static final int DEFAULT_MAX_FRAMES = StructureLimits.DEFAULT_MAX_FRAMES;
-  public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+  public static final long DEFAULT_MAX_BYTES = ImagingProperties.Limits.DEFAULT_MAX_BYTES.toBytes();
   public static final Duration DEFAULT_TIME_BASE = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TIME_PER_MEGAPIXEL = Duration.ofSeconds(1);
   public static final List<Preset> DEFAULT_PRESETS =
-      List.of(
-          Preset.of("small", 256, 256, FitMode.FIT),
-          Preset.of("medium", 1024, 1024, FitMode.FIT),
-          Preset.of("square", 256, 256, FitMode.COVER));
+      ImagingProperties.DEFAULT_PRESETS.stream().map(Preset::from).toList();
 
   // Unset values arrive as null or 0 (from Spring binding or from callers); both mean "default".
   public RenderProperties {
@@ -67,6 +77,55 @@ public record RenderProperties(
     timePerMegapixel = timePerMegapixel == null ? DEFAULT_TIME_PER_MEGAPIXEL : timePerMegapixel;
   }
 
+  /**
+   * What Spring binds: everything but the shared presets and limits, which {@link
+   * #with(ImagingProperties)} adds. {@code native} is a Java keyword, hence the {@link Name}.
+   *
+   * @param maxFrames most frames (pages, TIFF directories) accepted; only the first is rendered
+   * @param maxScans most JPEG scans accepted
+   * @param maxChunks most PNG ancillary chunks accepted
+   * @param timeBase wall-clock time every render may take (default 10 s)
+   * @param timePerMegapixel added to {@code timeBase} per megapixel of the source (default 1 s)
+   * @param warmUp whether the worker renders a few generated images at start (default true)
+   * @param nativeCodecs whether libturbojpeg and libwebp are used where installed (default true)
+   */
+  @ConstructorBinding
+  public RenderProperties(
+      @Positive int maxFrames,
+      @Positive int maxScans,
+      @Positive int maxChunks,
+      @Nullable Duration timeBase,
+      @Nullable Duration timePerMegapixel,
+      @DefaultValue("true") boolean warmUp,
+      @DefaultValue("true") @Name("native") boolean nativeCodecs) {
+    this(
+        null,
+        0,
+        maxFrames,
+        0,
+        maxScans,
+        maxChunks,
+        timeBase,
+        timePerMegapixel,
+        warmUp,
+        nativeCodecs);
+  }
+
+  /** These settings with the presets and limits both services share. */
+  public RenderProperties with(ImagingProperties shared) {
+    return new RenderProperties(
+        shared.presets().stream().map(Preset::from).toList(),
+        shared.limits().maxPixels(),
+        maxFrames,
+        shared.limits().maxBytes().toBytes(),
+        maxScans,
+        maxChunks,
+        timeBase,
+        timePerMegapixel,
+        warmUp,
+        nativeCodecs);
+  }
+
   /** The production defaults. */
   public static RenderProperties defaults() {
     return limits(null, 0, 0, 0);
@@ -75,13 +134,23 @@ public record RenderProperties(
   /** The defaults with these presets and limits (0: default); the time limits are the defaults. */
   public static RenderProperties limits(
       @Nullable List<Preset> presets, long maxPixels, int maxFrames, long maxBytes) {
-    return new RenderProperties(presets, maxPixels, maxFrames, maxBytes, 0, 0, null, null);
+    return new RenderProperties(
+        presets, maxPixels, maxFrames, maxBytes, 0, 0, null, null, true, true);
   }
 
   /** The same settings with another render time allowance. */
   public RenderProperties withTime(Duration base, Duration perMegapixel) {
     return new RenderProperties(
-        presets, maxPixels, maxFrames, maxBytes, maxScans, maxChunks, base, perMegapixel);
+        presets,
+        maxPixels,
+        maxFrames,
+        maxBytes,
+        maxScans,
+        maxChunks,
+        base,
+        perMegapixel,
+        warmUp,
+        nativeCodecs);
   }
 
   /** The structure caps the header pre-scan applies. */

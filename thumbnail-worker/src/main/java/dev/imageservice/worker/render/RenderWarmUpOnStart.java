@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,22 +12,24 @@ import org.springframework.stereotype.Component;
  * image-service.render.warm-up=false}. Runs once, on the starting thread.
  */
 @Component
-@ConditionalOnProperty(
-    name = "image-service.render.warm-up",
-    havingValue = "true",
-    matchIfMissing = true)
 class RenderWarmUpOnStart implements SmartInitializingSingleton {
 
   private static final Logger LOG = LoggerFactory.getLogger(RenderWarmUpOnStart.class);
 
   private final ObjectProvider<RenderPipeline> pipeline;
 
-  RenderWarmUpOnStart(ObjectProvider<RenderPipeline> pipeline) {
+  private final RenderProperties properties;
+
+  RenderWarmUpOnStart(ObjectProvider<RenderPipeline> pipeline, RenderProperties properties) {
     this.pipeline = pipeline;
+    this.properties = properties;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
+    if (!properties.warmUp()) {
+      return;
+    }
     RenderPipeline renderer = pipeline.getIfAvailable();
     if (renderer != null) {
       LOG.info("renderer warmed up in {} ms", RenderWarmUp.run(renderer).toMillis());

@@ -1,7 +1,9 @@
 package dev.imageservice.worker.system;
 
+import dev.imageservice.common.preset.ImagingProperties;
 import dev.imageservice.worker.render.RenderPipeline;
 import dev.imageservice.worker.render.RenderProperties;
+import dev.imageservice.worker.render.codec.NativeCodecs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class RenderConfig {
 
   @Bean
-  RenderPipeline renderPipeline(RenderProperties properties) {
-    return new RenderPipeline(properties);
+  RenderPipeline renderPipeline(RenderProperties properties, ImagingProperties shared) {
+    RenderProperties settings = properties.with(shared);
+    // image-service.render.native=false (YAML, environment or JVM property: Spring reads them all)
+    return settings.nativeCodecs()
+        ? new RenderPipeline(settings)
+        : new RenderPipeline(settings, NativeCodecs.none());
   }
 }

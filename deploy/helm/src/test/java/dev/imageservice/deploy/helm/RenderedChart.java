@@ -81,6 +81,11 @@ record RenderedChart(String environment, List<JsonObject> manifests) {
                     .call()));
   }
 
+  /** A chart rendered by a test with its own values, parsed (and written as {@code name}.yaml). */
+  static RenderedChart parsed(String name, String yaml) {
+    return write(name, yaml);
+  }
+
   private static RenderedChart write(String environment, String yaml) {
     try {
       Files.createDirectories(renderedDir());

@@ -62,6 +62,20 @@ public final class ImageServiceStack extends Stack {
             .build();
     Suppressions.suppress(
         apiKeys, "SMG4", "API keys are issued to tenants and rotated with them, not on a timer.");
+    // The admin endpoints (retry, DLQ redrive) are refused until operators put keys here.
+    Secret adminKeys =
+        Secret.Builder.create(this, "AdminKeys")
+            .secretName("image-service/" + settings.name() + "/admin-keys")
+            .description(
+                "operators' admin keys of the API (image-service.admin.keys), comma-separated")
+            .encryptionKey(encryption.key())
+            .generateSecretString(
+                SecretStringGenerator.builder().excludePunctuation(true).passwordLength(40).build())
+            .build();
+    Suppressions.suppress(
+        adminKeys,
+        "SMG4",
+        "Admin keys are issued to operators and rotated with them, not on a timer.");
 
     edge =
         new Edge(
@@ -93,6 +107,7 @@ public final class ImageServiceStack extends Stack {
                     java.util.Objects.requireNonNull(database.instance().getSecret(), "RDS secret")
                         .getSecretArn(),
                     apiKeys.getSecretArn(),
+                    adminKeys.getSecretArn(),
                     edge.signing().privateKey().getSecretArn()),
                 logicalIdOf(storage.images()),
                 logicalIdOf(storage.thumbnails()),
