@@ -3,24 +3,25 @@
 #   bench/render/ext-cmd.sh THREADS OUTDIR LIST.tsv   fit 1024 and 256, JPEG q85, one decode per image
 #   bench/render/ext-cmd.sh --start | --stop          start (and warm up) or stop the render server
 #
-# Calls go to a render server (`render --serve`): one JVM that the first call starts and warms up,
-# and that exits after RENDER_SERVER_IDLE seconds (default 600) without a call. Why: the harness
-# times every call from outside, so a fresh JVM per call would measure a JVM start and a cold JIT
+# Calls go to a render server (`render-server.jar --serve`): one JVM that the first call starts and
+# warms up, and that exits after RENDER_SERVER_IDLE seconds (default 600) without a call. Why: the
+# harness times every call from outside, so a fresh JVM per call would measure a JVM start and a cold JIT
 # per list, while the renderer runs inside a long-lived worker in production. The server's start
 # and warm-up are not hidden: the first call pays them. Each call sends its thread count and CPU
 # affinity (the harness pins its 1-thread runs with taskset) and the server applies both to all
 # its threads before rendering. RENDER_SERVER=0 runs a fresh JVM per call instead.
 #
-# JAVA (default Temurin 25), JAVA_OPTS and JAR may be set; the jar is built by bench/render/run.sh
-# or `./mvnw -pl thumbnail-worker -am package -DskipTests`.
+# JAVA (default Temurin 25), JAVA_OPTS and JAR may be set. The jar is the bench module's
+# bench/render-server/target/render-server.jar (the worker's jar and image hold no server), built
+# by `./mvnw -DskipTests package`, bench/render/run.sh or
+# `./mvnw -pl bench/render-server -am package -DskipTests`.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-# Whatever the version in the jar's name: the one executable worker jar the build left.
-JAR=${JAR:-$(compgen -G "$ROOT/thumbnail-worker/target/thumbnail-worker-*-exec.jar" | head -n 1 || true)}
-JAR=${JAR:-$ROOT/thumbnail-worker/target/thumbnail-worker-VERSION-exec.jar}
+# A fixed name (the module's finalName), whatever the project's version.
+JAR=${JAR:-$ROOT/bench/render-server/target/render-server.jar}
 # shellcheck disable=SC2206  # JAVA_OPTS is a list of options
-RENDER=("$JAVA" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true ${JAVA_OPTS:-} -jar "$JAR" render)
+RENDER=("$JAVA" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true ${JAVA_OPTS:-} -jar "$JAR")
 
 usage() {
   echo "usage: ext-cmd.sh THREADS OUTDIR LIST.tsv | --start | --stop" >&2
@@ -30,7 +31,7 @@ usage() {
 if [[ ${RENDER_SERVER:-1} == 0 && ${1:-} != --* ]]; then
   exec "${RENDER[@]}" --harness "$@"
 fi
-[[ -f $JAR ]] || { echo "ext-cmd.sh: no $JAR; build it with ./mvnw -pl thumbnail-worker -am package -DskipTests" >&2; exit 2; }
+[[ -f $JAR ]] || { echo "ext-cmd.sh: no $JAR; build it with ./mvnw -pl bench/render-server -am package -DskipTests" >&2; exit 2; }
 
 # One server per user and jar build: a rebuilt jar gets a new server (the old one idles out).
 STATE=${TMPDIR:-/tmp}/image-service-render-$(id -u)-$(printf '%s %s' "$JAR" "$(stat -c %Y "$JAR")" | cksum | cut -d' ' -f1)

@@ -8,7 +8,7 @@
 #   - renderer: our RenderPipeline in-process (harness hook RENDERER_CLASS, bench.WorkerRenderer):
 #               warm JVM, like the long-running worker; native codecs on
 #   - ext:      the command-line renderer through bench/render/ext-cmd.sh (harness hook EXT_CMD):
-#               calls go to a render server (`render --serve`) that the first call starts and warms
+#               calls go to a render server (`render-server.jar --serve`, module bench/render-server) that the first call starts and warms
 #               up, timed within that call; stopped here first so that every run pays its start
 # and, in a second harness run with its own vips anchor, the renderer with the native codecs off
 # (-Dimage-service.render.native=false: ImageIO + TwelveMonkeys only). Prints one table: rows
@@ -28,7 +28,7 @@ echo "== building the worker"
 cd "$ROOT"
 mvn_q() { ./mvnw -B -q -o -Dspotless.check.skip=true "$@" || ./mvnw -B -q -Dspotless.check.skip=true "$@"; }
 mvn_q -pl common install -DskipTests >/dev/null
-mvn_q -pl thumbnail-worker package -DskipTests >/dev/null
+mvn_q -pl thumbnail-worker,bench/render-server package -DskipTests >/dev/null
 mvn_q -pl thumbnail-worker dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$OUT.cp" >/dev/null
 mkdir -p "$OUT.classes"

@@ -14,7 +14,8 @@ rootfs="$out/rootfs"
 stamp="$out/.built-by"
 modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.management.jfr,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs,jdk.localedata
 
-want="$("$java_home/bin/java" -version 2>&1 | head -1) $modules"
+# sed, not head: head exits at once and java, still writing, dies of SIGPIPE under pipefail.
+want="$("$java_home/bin/java" -version 2>&1 | sed -n 1p) $modules"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
   echo "image runtime up to date: $rootfs"
   exit 0

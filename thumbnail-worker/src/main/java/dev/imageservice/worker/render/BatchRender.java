@@ -15,8 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-/** Renders a list of files on a thread pool for {@link RenderCommand}; reports in input order. */
-final class BatchRender {
+/**
+ * Renders a list of files on a thread pool and reports in input order: for {@link RenderCommand}
+ * and the benchmark's harness entry ({@code bench/render-server}).
+ */
+public final class BatchRender {
 
   private static final Set<String> IMAGE_EXTENSIONS =
       Set.of("jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp");
@@ -27,7 +30,8 @@ final class BatchRender {
   private final List<Path> inputs;
   private final int threads;
 
-  BatchRender(
+  /** Renders {@code inputs} with {@code presets} into {@code outDir} on {@code threads} threads. */
+  public BatchRender(
       RenderPipeline pipeline, List<Preset> presets, Path outDir, List<Path> inputs, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
@@ -56,7 +60,7 @@ final class BatchRender {
   }
 
   /** Renders everything; true when every file succeeded. */
-  boolean run(PrintStream out) {
+  public boolean run(PrintStream out) {
     long start = System.nanoTime();
     int failed = 0;
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {

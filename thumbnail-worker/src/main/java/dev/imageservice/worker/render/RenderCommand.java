@@ -1,10 +1,7 @@
 package dev.imageservice.worker.render;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,26 +13,20 @@ import java.util.List;
  * <pre>
  * render [--threads N] [--presets a,b] [--max-pixels N] [--max-frames N] [--max-bytes N]
  *        OUTDIR FILE_OR_DIR...
- * render --harness THREADS OUTDIR LIST.tsv
- * render --serve STATEFILE [--idle-seconds N]
  * </pre>
  *
  * <p>Writes {@code OUTDIR/<name without extension>_<preset>.<ext>} and prints one line per file
  * (name, source size, format, milliseconds, {@code OK} or the failure code and message), then a
- * summary. Directories contribute their image files (by extension, not recursively). The harness
- * mode serves {@code shared/bench/render/run.sh}: each line of LIST.tsv is {@code
- * path<TAB>width<TAB>height}, rendered to {@code _1024.jpg} and {@code _256.jpg} (fit, JPEG q85).
- * Exit code 0 when every file rendered, 1 when any failed, 2 for a usage error. {@code --serve}
- * keeps a warm JVM for repeated harness calls ({@link RenderServer}).
+ * summary. Directories contribute their image files (by extension, not recursively). Exit code 0
+ * when every file rendered, 1 when any failed, 2 for a usage error. The benchmark's harness entry
+ * and warm render server live in {@code bench/render-server}, outside the service jar.
  */
 public final class RenderCommand {
 
   static final String USAGE =
       """
       usage: render [--threads N] [--presets a,b] [--max-pixels N] [--max-frames N] \
-      [--max-bytes N] OUTDIR FILE_OR_DIR...
-             render --harness THREADS OUTDIR LIST.tsv
-             render --serve STATEFILE [--idle-seconds N]""";
+      [--max-bytes N] OUTDIR FILE_OR_DIR...""";
 
   private RenderCommand() {}
 
@@ -49,12 +40,9 @@ public final class RenderCommand {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length > 0 && args[0].equals("--serve")) {
-      return serve(args, err);
-    }
     BatchRender batch;
     try {
-      batch = args.length > 0 && args[0].equals("--harness") ? harness(args) : parse(args);
+      batch = parse(args);
     } catch (IllegalArgumentException e) {
       err.println("render: " + e.getMessage());
       err.println(USAGE);
@@ -92,51 +80,6 @@ public final class RenderCommand {
       inputs.addAll(BatchRender.expand(Path.of(input)));
     }
     return new BatchRender(pipeline, presets, Path.of(args[i]), inputs, threads);
-  }
-
-  private static BatchRender harness(String[] args) {
-    if (args.length != 4) {
-      throw new IllegalArgumentException("--harness needs THREADS OUTDIR LIST.tsv");
-    }
-    return harness(
-        new RenderPipeline(RenderProperties.defaults()),
-        Integer.parseInt(args[1]),
-        Path.of(args[2]),
-        Path.of(args[3]));
-  }
-
-  /** The shared harness's task: fit 1024 and 256, JPEG q85, for each {@code path} line of LIST. */
-  static BatchRender harness(RenderPipeline pipeline, int threads, Path outDir, Path list) {
-    List<Preset> presets =
-        List.of(
-            new Preset("1024", 1024, 1024, FitMode.FIT, OutputFormat.JPEG, 85),
-            new Preset("256", 256, 256, FitMode.FIT, OutputFormat.JPEG, 85));
-    List<Path> inputs;
-    try {
-      inputs =
-          Files.readAllLines(list).stream()
-              .filter(line -> !line.isBlank())
-              .map(line -> Path.of(line.split("\t")[0]))
-              .toList();
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + list + ": " + e.getMessage(), e);
-    }
-    return new BatchRender(pipeline, presets, outDir, inputs, threads);
-  }
-
-  private static int serve(String[] args, PrintStream err) {
-    Duration idle;
-    try {
-      if (args.length != 2 && !(args.length == 4 && args[2].equals("--idle-seconds"))) {
-        throw new IllegalArgumentException("--serve needs STATEFILE [--idle-seconds N]");
-      }
-      idle = Duration.ofSeconds(args.length == 4 ? Long.parseLong(args[3]) : 600);
-    } catch (IllegalArgumentException e) {
-      err.println("render: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
-    }
-    return RenderServer.serve(Path.of(args[1]), idle, RenderServer.WARM_UP_PASSES, err);
   }
 
   private static String valueOf(String[] args, int i) {

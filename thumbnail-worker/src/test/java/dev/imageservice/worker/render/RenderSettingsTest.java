@@ -1,13 +1,10 @@
-package dev.imageservice.worker.system;
+package dev.imageservice.worker.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.common.preset.ImagingProperties;
-import dev.imageservice.worker.render.ImageRejectedException;
-import dev.imageservice.worker.render.RenderPipeline;
-import dev.imageservice.worker.render.RenderProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,5 +1,9 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.bench.render;
 
+import dev.imageservice.worker.render.BatchRender;
+import dev.imageservice.worker.render.RenderPipeline;
+import dev.imageservice.worker.render.RenderProperties;
+import dev.imageservice.worker.render.RenderWarmUp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,7 +25,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * One warm JVM for repeated {@code render --harness} calls ({@code render --serve STATEFILE}).
+ * One warm JVM for repeated {@code --harness} calls ({@code render-server.jar --serve STATEFILE}).
  *
  * <p>Why: a benchmark that times each call from outside (the shared harness's {@code EXT_CMD})
  * would otherwise time a JVM start and a cold JIT per list, not the renderer, which in production
@@ -112,7 +116,7 @@ final class RenderServer {
       int threads = Integer.parseInt(fields[1]);
       pin(fields[2]);
       BatchRender batch =
-          RenderCommand.harness(pipeline, threads, Path.of(fields[3]), Path.of(fields[4]));
+          HarnessCommand.harness(pipeline, threads, Path.of(fields[3]), Path.of(fields[4]));
       code = batch.run(out) ? 0 : 1;
     } catch (IllegalArgumentException e) {
       out.println("render: " + e.getMessage());

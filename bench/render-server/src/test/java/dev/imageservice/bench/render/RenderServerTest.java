@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.bench.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,7 +88,7 @@ class RenderServerTest {
     PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
 
     int code =
-        RenderCommand.run(
+        HarnessCommand.run(
             new String[] {"--serve", dir.resolve("s").toString(), "--idle-seconds", "soon"},
             System.out,
             errors);
@@ -111,7 +111,7 @@ class RenderServerTest {
     Path list = Files.createTempFile(dir, "list", ".tsv");
     StringBuilder lines = new StringBuilder();
     for (String name : names) {
-      lines.append(TestCorpus.committed().resolve(name)).append("\t0\t0\n");
+      lines.append(Corpus.committed().resolve(name)).append("\t0\t0\n");
     }
     return Files.writeString(list, lines);
   }

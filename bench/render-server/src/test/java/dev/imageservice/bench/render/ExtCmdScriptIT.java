@@ -1,4 +1,4 @@
-package dev.imageservice.worker.render;
+package dev.imageservice.bench.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bench/render/ext-cmd.sh}, the worker's renderer in the shared harness's EXT_CMD form, run
- * the way the harness runs it, against the executable jar this build made.
+ * the way the harness runs it, against the executable jar this build made ({@code
+ * target/render-server.jar}, which the script finds by itself).
  */
 class ExtCmdScriptIT {
 
@@ -122,7 +123,7 @@ class ExtCmdScriptIT {
   private Path list(String... names) throws IOException {
     StringBuilder lines = new StringBuilder();
     for (String name : names) {
-      lines.append(TestCorpus.committed().resolve(name)).append("\t0\t0\n");
+      lines.append(Corpus.committed().resolve(name)).append("\t0\t0\n");
     }
     return Files.writeString(dir.resolve("list.tsv"), lines);
   }
@@ -137,13 +138,11 @@ class ExtCmdScriptIT {
     throw new IllegalStateException("bench/render/ext-cmd.sh not found");
   }
 
-  private static Path jar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files
-          .filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no executable jar in target/"))
-          .toAbsolutePath();
+  private static Path jar() {
+    Path jar = Path.of("target", "render-server.jar").toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no executable jar " + jar + ": run package first");
     }
+    return jar;
   }
 }

@@ -1,13 +1,15 @@
-package dev.imageservice.worker.system;
+package dev.imageservice.worker.render;
 
 import dev.imageservice.common.preset.ImagingProperties;
-import dev.imageservice.worker.render.RenderPipeline;
-import dev.imageservice.worker.render.RenderProperties;
 import dev.imageservice.worker.render.codec.NativeCodecs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The render pipeline, built from its typed configuration. */
+/**
+ * The render pipeline, built from its typed configuration. Here rather than in {@code system}: a
+ * bean method there made {@code system} depend on {@code render}, which already depends on {@code
+ * system} for {@code WorkerException}, a package cycle.
+ */
 @Configuration(proxyBeanMethods = false)
 class RenderConfig {
 
