@@ -33,6 +33,10 @@ final class FailureMessages {
               "Rendering the image took longer than the service allows for its size"),
           Map.entry(FailureCode.TOO_LARGE, "The image is larger than the service accepts"),
           Map.entry(
+              FailureCode.UNKNOWN_PRESET,
+              "The job names a preset the service does not define; upload it again with a known"
+                  + " preset"),
+          Map.entry(
               FailureCode.ORIGINAL_MISSING,
               "The uploaded original is no longer stored; upload it again"),
           Map.entry(
