@@ -2,6 +2,7 @@ package dev.imageservice.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.common.format.HostileImages;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

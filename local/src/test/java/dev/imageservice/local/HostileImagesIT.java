@@ -3,6 +3,7 @@ package dev.imageservice.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.imageservice.common.format.HostileImages;
 import dev.imageservice.localinfra.LocalEndpoints;
 import dev.imageservice.localinfra.LocalInfrastructure;
 import dev.imageservice.localinfra.LocalInfrastructureSettings;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.management.ThreadMXBean;
+import dev.imageservice.common.format.HostileImages;
 import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.awt.image.BufferedImage;
