@@ -41,7 +41,8 @@ find "$rootfs/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
 # The renderer's optional native codecs (libjpeg-turbo, libwebp; .ci/run installs them), when this
 # machine has them; without them the worker renders with pure Java, only slower.
 for soname in libturbojpeg.so.0 libwebp.so.7 libsharpyuv.so.0; do
-  lib=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64/ {print $NF; exit}')
+  # awk reads to the end (no early exit): ldconfig, still writing, would die of SIGPIPE under pipefail.
+  lib=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64/ && !found {found = $NF} END {print found}')
   [ -n "$lib" ] || continue
   mkdir -p "$rootfs$(dirname "$lib")"
   cp -L "$lib" "$rootfs$lib"
