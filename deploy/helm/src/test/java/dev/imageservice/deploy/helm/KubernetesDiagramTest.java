@@ -72,7 +72,12 @@ class KubernetesDiagramTest {
     Set<String> provided =
         objects(spec.getAsJsonArray("data")).stream()
             .map(d -> d.get("secretKey").getAsString())
-            .collect(Collectors.toSet());
+            .collect(Collectors.toCollection(java.util.HashSet::new));
+    // Keys the ExternalSecret's template renders from those (api-keys: tenant:key entries).
+    JsonObject template = spec.getAsJsonObject("target").getAsJsonObject("template");
+    if (template != null) {
+      provided.addAll(template.getAsJsonObject("data").keySet());
+    }
     for (JsonObject deployment : chart.ofKind("Deployment")) {
       for (String list : List.of("containers", "initContainers")) {
         for (JsonObject c : objects(podSpec(deployment).getAsJsonArray(list))) {

@@ -1,5 +1,6 @@
 package dev.imageservice.deploy.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,13 +18,11 @@ import java.util.List;
  * @param searchInstanceType OpenSearch data node type
  * @param searchDataNodes OpenSearch data nodes (even, spread over two AZs when above one)
  * @param searchDedicatedMasters whether OpenSearch runs three dedicated master nodes
- * @param originDomainName DNS name of the ALB that CloudFront uses as its origin; the AWS Load
- *     Balancer Controller creates the ALB from the chart's Ingress and external-dns publishes it
- *     under this name
  * @param cloudFrontPrefixListId the region's managed prefix list {@code
  *     com.amazonaws.global.cloudfront.origin-facing}: the only sources the ALB accepts
- * @param clusterAdminCidrs CIDRs allowed to reach the EKS API endpoint (CI runners, VPN)
  * @param retainData whether buckets, keys and the database survive a stack deletion
+ * @param site what a person decided for this environment (domain, account, CIDRs, roles), from
+ *     {@code deploy/environments/<env>.json}
  */
 public record EnvironmentSettings(
     String name,
@@ -37,20 +36,18 @@ public record EnvironmentSettings(
     String searchInstanceType,
     int searchDataNodes,
     boolean searchDedicatedMasters,
-    String originDomainName,
     String cloudFrontPrefixListId,
-    List<String> clusterAdminCidrs,
-    boolean retainData) {
+    boolean retainData,
+    Site site) {
 
   /** The Kubernetes namespace both services run in. */
   public static final String NAMESPACE = "image-service";
 
   // us-east-1's id of com.amazonaws.global.cloudfront.origin-facing; set per region when moving.
   private static final String CLOUDFRONT_ORIGIN_FACING_US_EAST_1 = "pl-3b927c52";
-  private static final List<String> ADMIN_CIDRS = List.of("203.0.113.0/24");
 
   /** Development: smallest footprint, one NAT gateway, data not retained. */
-  public static EnvironmentSettings dev() {
+  public static EnvironmentSettings dev(Site site) {
     return new EnvironmentSettings(
         "dev",
         "10.10.0.0/16",
@@ -63,14 +60,13 @@ public record EnvironmentSettings(
         "t3.medium.search",
         1,
         false,
-        "origin.dev.image-service.example.com",
         CLOUDFRONT_ORIGIN_FACING_US_EAST_1,
-        ADMIN_CIDRS,
-        false);
+        false,
+        site);
   }
 
   /** Staging: production-shaped (multi-AZ database, two search nodes), smaller instances. */
-  public static EnvironmentSettings staging() {
+  public static EnvironmentSettings staging(Site site) {
     return new EnvironmentSettings(
         "staging",
         "10.20.0.0/16",
@@ -83,14 +79,13 @@ public record EnvironmentSettings(
         "r6g.large.search",
         2,
         false,
-        "origin.staging.image-service.example.com",
         CLOUDFRONT_ORIGIN_FACING_US_EAST_1,
-        ADMIN_CIDRS,
-        true);
+        true,
+        site);
   }
 
   /** Production: a NAT gateway per AZ, multi-AZ database, dedicated search masters. */
-  public static EnvironmentSettings prod() {
+  public static EnvironmentSettings prod(Site site) {
     return new EnvironmentSettings(
         "prod",
         "10.30.0.0/16",
@@ -103,29 +98,38 @@ public record EnvironmentSettings(
         "r6g.large.search",
         2,
         true,
-        "origin.image-service.example.com",
         CLOUDFRONT_ORIGIN_FACING_US_EAST_1,
-        ADMIN_CIDRS,
-        true);
+        true,
+        site);
   }
 
-  /** All environments, in promotion order. */
+  /**
+   * The environments that have their file ({@code deploy/environments/<env>.json}), in promotion
+   * order: an account that hosts only prod synthesises only prod.
+   */
   public static List<EnvironmentSettings> all() {
-    return List.of(dev(), staging(), prod());
+    List<EnvironmentSettings> all = new ArrayList<>();
+    Site.load("dev").map(EnvironmentSettings::dev).ifPresent(all::add);
+    Site.load("staging").map(EnvironmentSettings::staging).ifPresent(all::add);
+    Site.load("prod").map(EnvironmentSettings::prod).ifPresent(all::add);
+    return List.copyOf(all);
+  }
+
+  /**
+   * DNS name of the ALB that CloudFront uses as its origin: the AWS Load Balancer Controller
+   * creates the ALB from the chart's Ingress and external-dns publishes it under this name.
+   */
+  public String originDomainName() {
+    return site.originDomainName();
+  }
+
+  /** CIDRs allowed to reach the EKS API endpoint (CI runners, VPN). */
+  public List<String> clusterAdminCidrs() {
+    return site.clusterAdminCidrs();
   }
 
   /** The stack's name in CloudFormation, {@code ImageService-prod}. */
   public String stackName() {
     return "ImageService-" + name;
-  }
-
-  /** The originals bucket's name, as in the deployment diagram. */
-  public String imagesBucketName() {
-    return "images-bucket-" + name;
-  }
-
-  /** The thumbnails bucket's name, as in the deployment diagram. */
-  public String thumbnailsBucketName() {
-    return "thumbnails-bucket-" + name;
   }
 }

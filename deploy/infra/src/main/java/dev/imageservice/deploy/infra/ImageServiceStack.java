@@ -27,11 +27,14 @@ public final class ImageServiceStack extends Stack {
   private final LogSearch search;
   private final Edge edge;
   private final ImageCache imageCache;
+  private final EnvironmentSettings settings;
 
   ImageServiceStack(Construct scope, String id, EnvironmentSettings settings, StackProps props) {
     super(scope, id, props);
+    this.settings = settings;
     Encryption encryption = new Encryption(this, "Encryption", settings);
     Network network = new Network(this, "Network", settings, encryption.key());
+    new Endpoints(this, "Endpoints", network);
     storage = new Storage(this, "Storage", settings, encryption.key());
     messaging = new Messaging(this, "Messaging", settings, encryption.key());
     database = new Database(this, "Database", settings, network, encryption.key());
@@ -52,16 +55,8 @@ public final class ImageServiceStack extends Stack {
             Port.tcp(443),
             "EKS nodes (fluent-bit) to OpenSearch");
 
-    Secret apiKeys =
-        Secret.Builder.create(this, "ApiKeys")
-            .secretName("image-service/" + settings.name() + "/api-keys")
-            .description("tenant:key pairs of the API (image-service.auth.keys), set by operators")
-            .encryptionKey(encryption.key())
-            .generateSecretString(
-                SecretStringGenerator.builder().excludePunctuation(true).passwordLength(40).build())
-            .build();
-    Suppressions.suppress(
-        apiKeys, "SMG4", "API keys are issued to tenants and rotated with them, not on a timer.");
+    Secret apiKeys = ApiKeysSecret.create(this, settings, encryption.key());
+    Secret runtimeDatabaseUser = RuntimeDatabaseUser.create(this, settings, encryption.key());
     // The admin endpoints (retry, DLQ redrive) are refused until operators put keys here.
     Secret adminKeys =
         Secret.Builder.create(this, "AdminKeys")
@@ -107,11 +102,13 @@ public final class ImageServiceStack extends Stack {
                     java.util.Objects.requireNonNull(database.instance().getSecret(), "RDS secret")
                         .getSecretArn(),
                     apiKeys.getSecretArn(),
+                    runtimeDatabaseUser.getSecretArn(),
                     adminKeys.getSecretArn(),
                     edge.signing().privateKey().getSecretArn()),
                 logicalIdOf(storage.images()),
                 logicalIdOf(storage.thumbnails()),
-                logicalIdOf(search.domain())));
+                logicalIdOf(search.domain()),
+                storage.images().getBucketArn()));
     search.allowWriters(List.<IPrincipal>of(roles.api(), roles.worker()));
     imageCache = new ImageCache(this, "ImageCache", network, encryption.key(), cluster, roles);
 
@@ -166,7 +163,18 @@ public final class ImageServiceStack extends Stack {
     output("ImageCacheFileSystemId", imageCache.fileSystem().getFileSystemId());
   }
 
+  // Exported as <stack>:<id>, so that values generation and other stacks read them by name.
   private void output(String id, String value) {
-    CfnOutput.Builder.create(this, id).value(value).build();
+    CfnOutput.Builder.create(this, id).value(value).exportName(getStackName() + ":" + id).build();
+  }
+
+  /** The environment's settings. */
+  EnvironmentSettings settings() {
+    return settings;
+  }
+
+  /** The workloads' IRSA roles. */
+  WorkloadRoles roles() {
+    return roles;
   }
 }

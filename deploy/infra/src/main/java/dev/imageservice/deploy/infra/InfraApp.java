@@ -52,6 +52,18 @@ public final class InfraApp {
       environment().ifPresent(props::env);
       stacks.add(new ImageServiceStack(app, settings.stackName(), settings, props.build()));
     }
+    if (!stacks.isEmpty()) {
+      StackProps.Builder props =
+          StackProps.builder()
+              .stackName("ImageService-registry")
+              .description("image-service: ECR repositories the environments pull from");
+      environment().ifPresent(props::env);
+      new Registry(
+          app,
+          "ImageService-registry",
+          stacks.stream().map(s -> s.settings().site().account()).distinct().toList(),
+          props.build());
+    }
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
     return new Assembly(app, List.copyOf(stacks));
   }

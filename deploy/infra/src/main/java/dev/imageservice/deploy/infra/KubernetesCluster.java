@@ -2,6 +2,10 @@ package dev.imageservice.deploy.infra;
 
 import java.util.List;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.BlockDevice;
+import software.amazon.awscdk.services.ec2.BlockDeviceVolume;
+import software.amazon.awscdk.services.ec2.EbsDeviceOptions;
+import software.amazon.awscdk.services.ec2.EbsDeviceVolumeType;
 import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.LaunchTemplate;
 import software.amazon.awscdk.services.ec2.LaunchTemplateHttpTokens;
@@ -29,6 +33,9 @@ import software.constructs.Construct;
  * ingress rule. Workloads are installed by Helm, not by CDK.
  */
 public final class KubernetesCluster extends Construct {
+
+  /** Root volume of each node (GiB, gp3). */
+  static final int NODE_DISK_GIB = 50;
 
   private final Cluster cluster;
 
@@ -72,6 +79,19 @@ public final class KubernetesCluster extends Construct {
             .httpPutResponseHopLimit(1)
             .httpEndpoint(true)
             .requireImdsv2(true)
+            // gp3: baseline IOPS and throughput without gp2's burst credits (spool files, logs).
+            .blockDevices(
+                List.of(
+                    BlockDevice.builder()
+                        .deviceName("/dev/xvda")
+                        .volume(
+                            BlockDeviceVolume.ebs(
+                                NODE_DISK_GIB,
+                                EbsDeviceOptions.builder()
+                                    .volumeType(EbsDeviceVolumeType.GP3)
+                                    .encrypted(true)
+                                    .build()))
+                        .build()))
             .build();
     cluster.addNodegroupCapacity(
         "Nodes",
@@ -90,6 +110,7 @@ public final class KubernetesCluster extends Construct {
             .desiredSize(settings.nodeMin())
             .maxSize(settings.nodeMax())
             .build());
+    ClusterAccess.grant(this, cluster, settings.site());
     // The chart's NetworkPolicies are only enforced when the VPC CNI runs its policy agent.
     CfnAddon.Builder.create(this, "VpcCni")
         .clusterName(cluster.getClusterName())

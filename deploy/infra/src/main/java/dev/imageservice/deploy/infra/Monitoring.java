@@ -54,6 +54,7 @@ public final class Monitoring extends Construct {
             .evaluationPeriods(3)
             .treatMissingData(TreatMissingData.NOT_BREACHING)
             .build();
+    AlarmDelivery.wire(this, key, alarms, settings.site().alarmEmail());
     deadLetters.addAlarmAction(new SnsAction(alarms));
     backlog.addAlarmAction(new SnsAction(alarms));
   }

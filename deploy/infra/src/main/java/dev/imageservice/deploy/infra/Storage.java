@@ -12,10 +12,10 @@ import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
 /**
- * The diagram's "S3 Storage": the originals bucket ({@code images-bucket-<env>}) and the thumbnails
- * bucket ({@code thumbnails-bucket-<env>}), both encrypted with the customer-managed key, TLS-only
- * and private, with server access logs in a separate log bucket (which also takes the CloudFront
- * logs).
+ * The diagram's "S3 Storage": the originals bucket (the diagram's {@code images-bucket-<env>}) and
+ * the thumbnails bucket ({@code thumbnails-bucket-<env>}), with generated names, both encrypted
+ * with the customer-managed key, TLS-only and private, with server access logs in a separate log
+ * bucket (which also takes the CloudFront logs).
  */
 public final class Storage extends Construct {
 
@@ -38,20 +38,21 @@ public final class Storage extends Construct {
             .build();
     Suppressions.suppress(
         logs, "S1", "This is the access-log bucket; logging it into itself would loop.");
-    images = dataBucket("Images", settings.imagesBucketName(), key, removal);
-    thumbnails = dataBucket("Thumbnails", settings.thumbnailsBucketName(), key, removal);
+    // Names are generated (S3 names are global: a fixed name collides with any other account's);
+    // the stack exports them and the Helm values are generated from those outputs.
+    images = dataBucket("Images", "images/", key, removal);
+    thumbnails = dataBucket("Thumbnails", "thumbnails/", key, removal);
   }
 
-  private Bucket dataBucket(String id, String name, IKey key, RemovalPolicy removal) {
+  private Bucket dataBucket(String id, String logPrefix, IKey key, RemovalPolicy removal) {
     return Bucket.Builder.create(this, id)
-        .bucketName(name)
         .encryption(BucketEncryption.KMS)
         .encryptionKey(key)
         .bucketKeyEnabled(true)
         .enforceSsl(true)
         .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
         .serverAccessLogsBucket(logs)
-        .serverAccessLogsPrefix(name + "/")
+        .serverAccessLogsPrefix(logPrefix)
         .lifecycleRules(
             List.of(
                 LifecycleRule.builder()

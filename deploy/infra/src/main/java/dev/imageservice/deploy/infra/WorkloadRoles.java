@@ -47,6 +47,8 @@ public final class WorkloadRoles extends Construct {
     this.namePrefix = "image-service-" + settings.name() + "-";
     api = role("ApiRole", "api", EnvironmentSettings.NAMESPACE, API_SERVICE_ACCOUNT);
     api.addToPolicy(allow(List.of("s3:PutObject", "s3:DeleteObject"), grants.imagesObjects()));
+    // Readiness calls HeadBucket on the originals bucket; IAM authorises it as s3:ListBucket.
+    api.addToPolicy(allow(List.of("s3:ListBucket"), grants.imagesBucket()));
     api.addToPolicy(allow(List.of("s3:GetObject"), grants.thumbnailsObjects()));
     api.addToPolicy(allow(List.of("sns:Publish"), grants.topicArn()));
     api.addToPolicy(allow(List.of("kms:Decrypt", "kms:GenerateDataKey"), grants.keyArn()));
@@ -54,11 +56,7 @@ public final class WorkloadRoles extends Construct {
     // The operators' DLQ redrive (/admin): moves dead letters back to the request queue.
     api.addToPolicy(
         allow(
-            List.of(
-                "sqs:ReceiveMessage",
-                "sqs:DeleteMessage",
-                "sqs:GetQueueUrl",
-                "sqs:GetQueueAttributes"),
+            List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueUrl"),
             grants.deadLetterQueueArn()));
     api.addToPolicy(allow(List.of("sqs:SendMessage", "sqs:GetQueueUrl"), grants.queueArn()));
 
@@ -166,6 +164,7 @@ public final class WorkloadRoles extends Construct {
    * @param imagesBucketLogicalId logical id of the images bucket (names the nag finding)
    * @param thumbnailsBucketLogicalId logical id of the thumbnails bucket
    * @param searchDomainLogicalId logical id of the OpenSearch domain
+   * @param imagesBucket ARN of the originals bucket itself (HeadBucket)
    */
   public record Grants(
       String imagesObjects,
@@ -178,5 +177,6 @@ public final class WorkloadRoles extends Construct {
       List<String> secretArns,
       String imagesBucketLogicalId,
       String thumbnailsBucketLogicalId,
-      String searchDomainLogicalId) {}
+      String searchDomainLogicalId,
+      String imagesBucket) {}
 }

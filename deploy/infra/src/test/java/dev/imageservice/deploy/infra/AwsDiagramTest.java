@@ -168,8 +168,8 @@ class AwsDiagramTest {
   @MethodSource("environments")
   void eksWorkloadsReachTheBucketsThroughLeastPrivilegeIrsaRoles(EnvironmentSettings env) {
     Template template = template(env);
-    String images = bucket(template, env.imagesBucketName());
-    String thumbnails = bucket(template, env.thumbnailsBucketName());
+    String images = TemplateQueries.dataBucket(template, "images/");
+    String thumbnails = TemplateQueries.dataBucket(template, "thumbnails/");
     String api = irsaRole(template, "image-service:" + WorkloadRoles.API_SERVICE_ACCOUNT);
     String worker = irsaRole(template, "image-service:" + WorkloadRoles.WORKER_SERVICE_ACCOUNT);
     assertRolePolicy(
@@ -231,13 +231,13 @@ class AwsDiagramTest {
     String key = template.findResources("AWS::KMS::Key").keySet().iterator().next();
     template.hasResourceProperties(
         "AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true)));
-    for (String name : List.of(env.imagesBucketName(), env.thumbnailsBucketName())) {
+    for (String name : List.of("images/", "thumbnails/")) {
       template.hasResourceProperties(
           "AWS::S3::Bucket",
           Match.objectLike(
               Map.of(
-                  "BucketName",
-                  name,
+                  "LoggingConfiguration",
+                  Match.objectLike(Map.of("LogFilePrefix", name)),
                   "BucketEncryption",
                   Map.of(
                       "ServerSideEncryptionConfiguration",
@@ -297,10 +297,6 @@ class AwsDiagramTest {
         template,
         "AWS::EC2::SecurityGroup",
         Map.of("GroupDescription", Match.stringLikeRegexp("ALB:.*")));
-  }
-
-  private static String bucket(Template template, String name) {
-    return logicalId(template, "AWS::S3::Bucket", Map.of("BucketName", name));
   }
 
   private static String irsaRole(Template template, String namespaceAndAccount) {

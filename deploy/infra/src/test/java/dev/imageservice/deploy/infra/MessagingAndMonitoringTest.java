@@ -108,8 +108,7 @@ class MessagingAndMonitoringTest {
   @MethodSource("environments")
   void cloudFrontServesThumbnailsFromTheBucketThroughOriginAccessControl(EnvironmentSettings env) {
     Template template = SynthesizedApp.template(env.name());
-    String thumbnails =
-        logicalId(template, "AWS::S3::Bucket", Map.of("BucketName", env.thumbnailsBucketName()));
+    String thumbnails = TemplateQueries.dataBucket(template, "thumbnails/");
     template.hasResourceProperties(
         "AWS::CloudFront::Distribution",
         Match.objectLike(

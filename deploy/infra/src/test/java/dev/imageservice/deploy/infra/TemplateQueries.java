@@ -20,6 +20,17 @@ final class TemplateQueries {
     return found.keySet().iterator().next();
   }
 
+  /**
+   * The logical id of a data bucket (generated name) by its access-log prefix: {@code images/} or
+   * {@code thumbnails/}.
+   */
+  static String dataBucket(Template template, String logPrefix) {
+    return logicalId(
+        template,
+        "AWS::S3::Bucket",
+        Map.of("LoggingConfiguration", Match.objectLike(Map.of("LogFilePrefix", logPrefix))));
+  }
+
   /** {@code {"Fn::GetAtt": [logicalId, attribute]}}. */
   static Map<String, Object> getAtt(String logicalId, String attribute) {
     return Map.of("Fn::GetAtt", List.of(logicalId, attribute));
