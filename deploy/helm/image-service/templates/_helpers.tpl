@@ -67,27 +67,59 @@ signing with the pod's IRSA role.
 
 {{/* The Flyway migration init container: migrates the schema before the service starts. */}}
 {{- define "image-service.migrationInit" -}}
+# Only the API's pods migrate, as the migration role (the schema's owner); then the runtime role
+# script grants the services' role DML and nothing else.
 - name: migration-init
   image: {{ .Values.migration.image }}
   imagePullPolicy: {{ .Values.image.pullPolicy }}
   args: ["migrate"]
   env:
-    - name: FLYWAY_URL
-      value: {{ printf "jdbc:postgresql://%s:%v/%s" .Values.database.host .Values.database.port .Values.database.name | quote }}
-    - name: FLYWAY_USER
+    {{- include "image-service.flywayEnv" (dict "root" . "user" "db-migration-username" "password" "db-migration-password") | nindent 4 }}
+    - name: FLYWAY_LOCATIONS
+      value: filesystem:/flyway/migrations,filesystem:/flyway/roles
+    - name: FLYWAY_PLACEHOLDERS_RUNTIMEUSER
       valueFrom:
         secretKeyRef:
           name: image-service-secrets
           key: db-username
-    - name: FLYWAY_PASSWORD
+    - name: FLYWAY_PLACEHOLDERS_RUNTIMEPASSWORD
       valueFrom:
         secretKeyRef:
           name: image-service-secrets
           key: db-password
+  resources:
+    {{- toYaml .Values.migration.resources | nindent 4 }}
+  securityContext:
+    {{- include "image-service.containerSecurity" . | nindent 4 }}
+  volumeMounts:
+    - name: migrations
+      mountPath: /flyway/migrations
+      readOnly: true
+    - name: migration-roles
+      mountPath: /flyway/roles
+      readOnly: true
+    - name: tmp
+      mountPath: /tmp
+{{- end }}
+
+{{/*
+The workers' init container: waits, as the runtime role, until every migration is applied (flyway
+validate passes), never migrates; so a scale-out of 30 workers does not queue on Flyway's lock.
+*/}}
+{{- define "image-service.schemaWait" -}}
+- name: migration-init
+  image: {{ .Values.migration.image }}
+  imagePullPolicy: {{ .Values.image.pullPolicy }}
+  command: ["/bin/sh", "-c"]
+  args:
+    - until flyway validate; do echo "waiting for the API's migration"; sleep 5; done
+  env:
+    {{- include "image-service.flywayEnv" (dict "root" . "user" "db-username" "password" "db-password") | nindent 4 }}
     - name: FLYWAY_LOCATIONS
       value: filesystem:/flyway/migrations
-    - name: FLYWAY_CONNECT_RETRIES
-      value: "10"
+    # The runtime role script is the API's; its absence here is not a pending migration.
+    - name: FLYWAY_IGNORE_MIGRATION_PATTERNS
+      value: "repeatable:missing"
   resources:
     {{- toYaml .Values.migration.resources | nindent 4 }}
   securityContext:
@@ -98,6 +130,25 @@ signing with the pod's IRSA role.
       readOnly: true
     - name: tmp
       mountPath: /tmp
+{{- end }}
+
+{{/* Flyway's connection: URL from the values, the user and password keys given. */}}
+{{- define "image-service.flywayEnv" -}}
+{{- $v := .root.Values -}}
+- name: FLYWAY_URL
+  value: {{ printf "jdbc:postgresql://%s:%v/%s" $v.database.host $v.database.port $v.database.name | quote }}
+- name: FLYWAY_USER
+  valueFrom:
+    secretKeyRef:
+      name: image-service-secrets
+      key: {{ .user }}
+- name: FLYWAY_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: image-service-secrets
+      key: {{ .password }}
+- name: FLYWAY_CONNECT_RETRIES
+  value: "10"
 {{- end }}
 
 {{/* Volumes every pod has: config, spool cache, logs, migrations, fluent-bit. */}}
@@ -141,6 +192,9 @@ signing with the pod's IRSA role.
       key: db-password
 - name: JAVA_TOOL_OPTIONS
   value: "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
+# The migration-init containers own the schema; the services (runtime role, no DDL) never migrate.
+- name: SPRING_FLYWAY_ENABLED
+  value: "false"
 {{- end }}
 
 {{/*

@@ -32,7 +32,13 @@ class KubernetesDiagramTest {
   @ValueSource(strings = {"dev", "staging", "prod"})
   void deploymentRunsAReplicaSetOfThreeWithTheDiagramsPodTemplate(String env) {
     JsonObject deployment = RenderedChart.of(env).get("Deployment", DEPLOYMENT);
-    assertThat(deployment.getAsJsonObject("spec").get("replicas").getAsInt()).isEqualTo(3);
+    // Three replicas at least: the HPA's minimum; the Deployment leaves replicas to it.
+    JsonObject hpa = RenderedChart.of(env).get("HorizontalPodAutoscaler", "image-service-hpa");
+    assertThat(hpa.getAsJsonObject("spec").get("minReplicas").getAsInt()).isGreaterThanOrEqualTo(3);
+    assertThat(
+            hpa.getAsJsonObject("spec").getAsJsonObject("scaleTargetRef").get("name").getAsString())
+        .isEqualTo(DEPLOYMENT);
+    assertThat(deployment.getAsJsonObject("spec").has("replicas")).isFalse();
     JsonObject api = container(deployment, "containers", "api-gateway");
     assertThat(api.get("image").getAsString()).endsWith("/image-service:v1.0.0");
     JsonObject migration = container(deployment, "initContainers", "migration-init");

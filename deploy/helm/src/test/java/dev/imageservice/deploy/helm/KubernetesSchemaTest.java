@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1StorageClass;
+import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ class KubernetesSchemaTest {
           "v1/ServiceAccount", V1ServiceAccount::validateJsonElement,
           "v1/PersistentVolumeClaim", V1PersistentVolumeClaim::validateJsonElement,
           "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget::validateJsonElement,
-          "storage.k8s.io/v1/StorageClass", V1StorageClass::validateJsonElement);
+          "storage.k8s.io/v1/StorageClass", V1StorageClass::validateJsonElement,
+          "autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler::validateJsonElement);
 
   static final Set<String> CUSTOM_RESOURCES =
       Set.of(
