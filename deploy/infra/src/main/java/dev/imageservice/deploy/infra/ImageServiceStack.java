@@ -28,6 +28,7 @@ public final class ImageServiceStack extends Stack {
   private final Edge edge;
   private final ImageCache imageCache;
   private final EnvironmentSettings settings;
+  private final Dns dns;
 
   ImageServiceStack(Construct scope, String id, EnvironmentSettings settings, StackProps props) {
     super(scope, id, props);
@@ -35,6 +36,7 @@ public final class ImageServiceStack extends Stack {
     Encryption encryption = new Encryption(this, "Encryption", settings);
     Network network = new Network(this, "Network", settings, encryption.key());
     new Endpoints(this, "Endpoints", network);
+    dns = new Dns(this, "Dns", settings.site());
     storage = new Storage(this, "Storage", settings, encryption.key());
     messaging = new Messaging(this, "Messaging", settings, encryption.key());
     database = new Database(this, "Database", settings, network, encryption.key());
@@ -161,6 +163,9 @@ public final class ImageServiceStack extends Stack {
     output("OriginVerifySecretArn", edge.originVerify().getSecretArn());
     output("ClusterName", cluster.cluster().getClusterName());
     output("ImageCacheFileSystemId", imageCache.fileSystem().getFileSystemId());
+    output("OriginCertificateArn", dns.originCertificate().getCertificateArn());
+    output("HostedZoneId", dns.zone().getHostedZoneId());
+    output("DatabaseRuntimeSecretName", "image-service/" + settings.name() + "/db-runtime");
   }
 
   // Exported as <stack>:<id>, so that values generation and other stacks read them by name.

@@ -9,8 +9,8 @@ import software.constructs.Construct;
  * The services' runtime database credentials ({@code image-service/<env>/db-runtime}: {@code
  * username} fixed, {@code password} generated, letters and digits only because the chart's role
  * script receives it as a Flyway placeholder inside a SQL literal). The API's migration-init
- * creates the role with them (as RDS's master user, the schema's owner) and grants it DML only;
- * the services connect with them and cannot change the schema.
+ * creates the role with them (as RDS's master user, the schema's owner) and grants it DML only; the
+ * services connect with them and cannot change the schema.
  */
 final class RuntimeDatabaseUser {
 
