@@ -21,15 +21,13 @@ import software.constructs.Construct;
  */
 public final class Registry extends Stack {
 
-  /** The images the pipeline builds and the chart pulls. */
-  public static final List<String> REPOSITORIES =
-      List.of(
-          "image-service/api-gateway", "image-service/thumbnail-worker", "image-service/flyway");
+  /** The images the pipeline builds and the chart pulls (values api.image, worker.image). */
+  public static final List<String> REPOSITORIES = List.of("image-service", "image-service-worker");
 
   Registry(Construct scope, String id, List<String> pullAccounts, StackProps props) {
     super(scope, id, props);
     for (String name : REPOSITORIES) {
-      String construct = name.substring(name.indexOf('/') + 1).replace("-", "");
+      String construct = name.replace("-", "");
       Repository repository =
           Repository.Builder.create(this, construct)
               .repositoryName(name)
