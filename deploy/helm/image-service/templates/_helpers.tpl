@@ -15,7 +15,12 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 
 {{/* Container image of one component. */}}
 {{- define "image-service.image" -}}
+{{- $digest := index (.root.Values.image.digests | default dict) .repository | default "" -}}
+{{- if $digest -}}
+{{ printf "%s/%s@%s" .root.Values.image.registry .repository $digest }}
+{{- else -}}
 {{ printf "%s/%s:%s" .root.Values.image.registry .repository .root.Values.image.tag }}
+{{- end }}
 {{- end }}
 
 {{/* Pod-level security: non-root (the images' user 65532), RuntimeDefault seccomp. */}}

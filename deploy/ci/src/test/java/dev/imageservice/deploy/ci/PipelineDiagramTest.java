@@ -21,7 +21,9 @@ class PipelineDiagramTest {
     assertThat(Workflows.needs(pipeline.path("integration-tests"))).containsExactly("unit-tests");
     assertThat(Workflows.needs(pipeline.path("security-scan")))
         .containsExactly("integration-tests");
-    assertThat(Workflows.needs(pipeline.path("image"))).containsExactly("security-scan");
+    assertThat(Workflows.needs(pipeline.path("image")))
+        .containsExactly("security-scan", "image-scan");
+    assertThat(Workflows.needs(pipeline.path("image-scan"))).containsExactly("integration-tests");
     assertThat(Workflows.steps(pipeline.path("build"))).contains("./mvnw");
     assertThat(Workflows.steps(pipeline.path("integration-tests"))).contains("./mvnw verify");
     assertThat(Workflows.steps(pipeline.path("security-scan")))
@@ -29,10 +31,31 @@ class PipelineDiagramTest {
   }
 
   @Test
-  void imagesAreBuiltByJibAndPushedToEcr() {
+  void theImagesTestedAreTheImagesScannedPushedAndDeployedByDigest() {
+    // Built once by Jib (buildTar at package) in the integration tests, which run them.
+    assertThat(Workflows.steps(pipeline.path("integration-tests")))
+        .contains("actions/upload-artifact");
+    String scan = Workflows.steps(pipeline.path("image-scan"));
+    assertThat(scan).contains("actions/download-artifact", "aquasecurity/trivy-action");
     String image = Workflows.steps(pipeline.path("image"));
-    assertThat(image).contains("aws-actions/amazon-ecr-login", "jib:build");
-    assertThat(image).doesNotContain("docker build");
+    assertThat(image)
+        .contains("actions/download-artifact", "aws-actions/amazon-ecr-login", "skopeo copy")
+        .contains("--digestfile")
+        .doesNotContain("./mvnw", "docker build");
+    String deploySteps = Workflows.steps(deploy.path("jobs").path("helm-deploy"));
+    assertThat(deploySteps)
+        .contains("image.digests.image-service=\"${{ inputs.api-digest }}\"")
+        .contains("image.digests.image-service-worker=\"${{ inputs.worker-digest }}\"");
+  }
+
+  @Test
+  void infrastructureIsDiffedAndDeployedBeforeTheChartAndValuesComeFromItsOutputs() {
+    JsonNode jobs = deploy.path("jobs");
+    assertThat(Workflows.steps(jobs.path("infra"))).contains("aws-cdk@2 diff", "aws-cdk@2 deploy");
+    assertThat(Workflows.needs(jobs.path("helm-deploy"))).containsExactly("infra");
+    assertThat(Workflows.steps(jobs.path("helm-deploy")))
+        .contains("describe-stacks", "ValuesFromOutputs", "--values values-generated.yaml")
+        .contains("deploy/scripts/public-health-check.sh \"${{ vars.PUBLIC_URL }}\"");
   }
 
   @Test
