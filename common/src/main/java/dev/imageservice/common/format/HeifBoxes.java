@@ -34,14 +34,15 @@ public final class HeifBoxes {
 
   /**
    * Whether the stream starts with an {@code ftyp} box of a HEIF brand; reads 64 bytes at most and
-   * leaves the position anywhere.
+   * leaves the stream at its start, where ImageIO's providers look for their own signatures.
    *
    * @return {@code heic}, {@code avif} or {@code heif}; empty for anything else
    */
   public static Optional<String> brand(ImageInputStream in) throws IOException {
     in.seek(0);
     byte[] head = new byte[64];
-    int n = in.read(head);
+    int n = Math.max(0, in.read(head));
+    in.seek(0);
     if (n < 16 || !ascii(head, 4).equals("ftyp")) {
       return Optional.empty();
     }
