@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes the primary image of a HEIC, HEIF or AVIF file with libheif: {@code irot} and {@code
@@ -121,7 +122,7 @@ final class HeifDecoder {
     }
   }
 
-  private byte[] iccProfile(Arena arena, MemorySegment handle) throws Throwable {
+  private byte @Nullable [] iccProfile(Arena arena, MemorySegment handle) throws Throwable {
     long size = (long) heif.profileSize.invokeExact(handle);
     if (size <= 0 || size > 4 << 20) {
       return null; // nclx or none: libheif's YCbCr conversion used the nclx matrix already
