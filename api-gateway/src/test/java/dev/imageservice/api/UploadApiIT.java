@@ -97,7 +97,9 @@ class UploadApiIT extends ApiIntegrationTest {
     Path heif = corpus("S02_orientation_1.jpg").getParent().resolveSibling("heif");
     // No libheif is needed here: the ftyp brand names the format, ispe and irot the size.
     for (String[] c :
-        new String[][] {{"orientation_ref.heic", "image/heic"}, {"orient_irot1.avif", "image/avif"}}) {
+        new String[][] {
+          {"orientation_ref.heic", "image/heic"}, {"orient_irot1.avif", "image/avif"}
+        }) {
       HttpResponse<String> response =
           api().uploadFile(heif.resolve(c[0]), "application/octet-stream", KEY_A);
       assertThat(response.statusCode()).as(c[0]).isEqualTo(202);
@@ -107,8 +109,14 @@ class UploadApiIT extends ApiIntegrationTest {
 
   @Test
   void heifWithDamagedBoxesIsRefusedAsUnsupportedMediaType() {
-    byte[] cut = java.util.Arrays.copyOf(read(corpus("S02_orientation_1.jpg").getParent()
-        .resolveSibling("heif").resolve("orient_irot1.avif")), 120);
+    byte[] cut =
+        java.util.Arrays.copyOf(
+            read(
+                corpus("S02_orientation_1.jpg")
+                    .getParent()
+                    .resolveSibling("heif")
+                    .resolve("orient_irot1.avif")),
+            120);
     HttpResponse<String> response =
         api()
             .send(
