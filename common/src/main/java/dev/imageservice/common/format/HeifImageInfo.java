@@ -12,11 +12,11 @@ public record HeifImageInfo(long width, long height, int rotation, boolean mirro
 
   /** Width as displayed, after {@code irot}. */
   public long displayWidth() {
-    return rotation % 2 == 1 ? height : width;
+    return (rotation & 1) == 1 ? height : width;
   }
 
   /** Height as displayed, after {@code irot}. */
   public long displayHeight() {
-    return rotation % 2 == 1 ? width : height;
+    return (rotation & 1) == 1 ? width : height;
   }
 }
