@@ -38,14 +38,19 @@ find "$rootfs/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
       cp -L "$lib" "$rootfs$lib"
     done
 
-# The renderer's optional native codecs (libjpeg-turbo, libwebp; .ci/run installs them), when this
-# machine has them; without them the worker renders with pure Java, only slower.
-for soname in libturbojpeg.so.0 libwebp.so.7 libsharpyuv.so.0; do
+# The renderer's optional native codecs (libjpeg-turbo, libwebp, libheif with its HEVC and AV1
+# decoders; .ci/run installs them), when this machine has them; without them the worker renders
+# with pure Java, only slower, and refuses HEIC/AVIF (unsupported_format).
+for soname in libturbojpeg.so.0 libwebp.so.7 libsharpyuv.so.0 libheif.so.1; do
   # awk reads to the end (no early exit): ldconfig, still writing, would die of SIGPIPE under pipefail.
   lib=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64/ && !found {found = $NF} END {print found}')
   [ -n "$lib" ] || continue
-  mkdir -p "$rootfs$(dirname "$lib")"
-  cp -L "$lib" "$rootfs$lib"
+  # The codec and what it links (libheif: libde265, dav1d, aom, x265, libstdc++), not yet copied.
+  { echo "$lib"; ldd "$lib" 2>/dev/null | awk '/=> \// {print $3}'; } | while read -r dep; do
+    [ -e "$rootfs$dep" ] && continue
+    mkdir -p "$rootfs$(dirname "$dep")"
+    cp -L "$dep" "$rootfs$dep"
+  done
 done
 
 echo 'root:x:0:0:root:/root:/sbin/nologin

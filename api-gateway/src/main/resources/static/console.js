@@ -48,10 +48,13 @@
     error.hidden = !job.error;
     error.textContent = job.error ? `${job.error.code}: ${job.error.message}` : "";
     const list = card.querySelector(".thumbs");
-    list.replaceChildren(...(job.thumbnails || []).map((t) => thumbnail(t)));
+    const placeholder = job.thumbhash && window.thumbHashToDataURL ? window.thumbHashToDataURL(job.thumbhash) : null;
+    list.replaceChildren(...(job.thumbnails || []).map((t) => thumbnail(t, placeholder)));
   }
 
-  function thumbnail(t) {
+  // The ThumbHash placeholder (a blurred image of a few dozen bytes) fills the thumbnail's box
+  // until the real image has loaded.
+  function thumbnail(t, placeholder) {
     const item = document.createElement("li");
     const figure = document.createElement("figure");
     const img = document.createElement("img");
@@ -59,6 +62,12 @@
     img.alt = `${t.preset} thumbnail, ${t.width} by ${t.height}`;
     img.width = t.width;
     img.height = t.height;
+    if (placeholder) {
+      img.style.backgroundImage = `url("${placeholder}")`;
+      img.style.backgroundSize = "100% 100%";
+      img.dataset.placeholder = "thumbhash";
+      img.addEventListener("load", () => { img.style.backgroundImage = ""; delete img.dataset.placeholder; }, { once: true });
+    }
     const caption = document.createElement("figcaption");
     caption.textContent = `${t.preset}: ${t.width}×${t.height}, ${formatBytes(t.bytes)}`;
     figure.append(img, caption);

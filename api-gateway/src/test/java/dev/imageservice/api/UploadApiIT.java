@@ -93,6 +93,42 @@ class UploadApiIT extends ApiIntegrationTest {
   }
 
   @Test
+  void heicAndAvifAreAcceptedByTheirBrandsWithTheirDisplayedSize() {
+    Path heif = corpus("S02_orientation_1.jpg").getParent().resolveSibling("heif");
+    // No libheif is needed here: the ftyp brand names the format, ispe and irot the size.
+    for (String[] c :
+        new String[][] {
+          {"orientation_ref.heic", "image/heic"}, {"orient_irot1.avif", "image/avif"}
+        }) {
+      HttpResponse<String> response =
+          api().uploadFile(heif.resolve(c[0]), "application/octet-stream", KEY_A);
+      assertThat(response.statusCode()).as(c[0]).isEqualTo(202);
+      assertThat(json(response).at("/original/contentType").asString()).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
+  void heifWithDamagedBoxesIsRefusedAsUnsupportedMediaType() {
+    byte[] cut =
+        java.util.Arrays.copyOf(
+            read(
+                corpus("S02_orientation_1.jpg")
+                    .getParent()
+                    .resolveSibling("heif")
+                    .resolve("orient_irot1.avif")),
+            120);
+    HttpResponse<String> response =
+        api()
+            .send(
+                api()
+                    .request("/v1/images", KEY_A)
+                    .header("Content-Type", "image/avif")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(cut)));
+
+    assertProblem(response, 415, "unsupported_media_type");
+  }
+
+  @Test
   void textIsRefusedAsUnsupportedMediaType() {
     HttpResponse<String> response =
         api()

@@ -29,7 +29,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 class SecurityConfig {
 
   private static final String[] CONSOLE = {
-    "/", "/index.html", "/console.js", "/console.css", "/favicon.ico"
+    "/", "/index.html", "/console.js", "/thumbhash.js", "/console.css", "/favicon.ico"
   };
   private static final String[] API_DOCS = {
     "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"

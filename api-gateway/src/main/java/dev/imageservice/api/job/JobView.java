@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A job as the API shows it (the v1 contract). {@code error} appears only when FAILED. */
+/**
+ * A job as the API shows it (the v1 contract). {@code error} appears only when FAILED; {@code
+ * thumbhash}, the base64 ThumbHash placeholder of the smallest thumbnail, only when SUCCEEDED.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(
     UUID jobId,
@@ -20,7 +23,8 @@ public record JobView(
     List<String> presets,
     OriginalView original,
     List<ThumbnailView> thumbnails,
-    @Nullable JobError error) {
+    @Nullable JobError error,
+    @Nullable String thumbhash) {
 
   /** The uploaded original; width and height (as displayed) appear once a worker has probed it. */
   public record OriginalView(

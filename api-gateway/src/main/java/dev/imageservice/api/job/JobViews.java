@@ -53,6 +53,7 @@ public class JobViews {
             .toList(),
         job.status() == JobStatus.FAILED && error != null
             ? FailureMessages.publicView(error)
-            : null);
+            : null,
+        job.status() == JobStatus.SUCCEEDED ? job.thumbhash() : null);
   }
 }

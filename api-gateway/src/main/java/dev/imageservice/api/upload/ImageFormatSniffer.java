@@ -1,6 +1,8 @@
 package dev.imageservice.api.upload;
 
 import dev.imageservice.api.system.ProblemException;
+import dev.imageservice.common.format.HeifBoxes;
+import dev.imageservice.common.format.HeifImageInfo;
 import dev.imageservice.common.format.StructureLimitExceededException;
 import dev.imageservice.common.format.StructureLimits;
 import dev.imageservice.common.format.StructureScanner;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -16,11 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Recognises an upload's format from its bytes, never from the declared content type, with the
- * installed ImageIO readers (TwelveMonkeys adds WebP, TIFF and better JPEG), and reads its width
- * and height from the header without decoding pixels. Before any reader walks the file, the capped
- * pre-scan the worker uses ({@link StructureScanner}) refuses an upload with too many JPEG scans,
- * PNG ancillary chunks, TIFF directories or GIF frames: 422 with the failure code the job would
- * have got, and no job. Thread-safe.
+ * installed ImageIO readers (TwelveMonkeys adds WebP, TIFF and better JPEG) or, for HEIC, HEIF and
+ * AVIF, by their {@code ftyp} brands ({@link HeifBoxes}), and reads its width and height from the
+ * header without decoding pixels. Before any reader walks the file, the capped pre-scan the worker
+ * uses ({@link StructureScanner}) refuses an upload with too many JPEG scans, PNG ancillary chunks,
+ * TIFF directories or GIF frames: 422 with the failure code the job would have got, and no job.
+ * Thread-safe.
  */
 @Component
 class ImageFormatSniffer {
@@ -36,6 +40,9 @@ class ImageFormatSniffer {
           "tiff", "image/tiff",
           "bmp", "image/bmp");
 
+  private static final Map<String, String> HEIF_CONTENT_TYPES =
+      Map.of("heic", "image/heic", "heif", "image/heif", "avif", "image/avif");
+
   ImageFormatSniffer(UploadProperties properties) {
     this.limits = properties.structureLimits();
     // Plugins on a Boot fat jar's nested classpath are only seen after an explicit scan.
@@ -46,6 +53,10 @@ class ImageFormatSniffer {
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       if (input == null) {
         throw unsupported();
+      }
+      Optional<String> heif = HeifBoxes.brand(input);
+      if (heif.isPresent()) {
+        return heif(heif.get(), input);
       }
       Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
       if (!readers.hasNext()) {
@@ -75,6 +86,23 @@ class ImageFormatSniffer {
     }
   }
 
+  /**
+   * HEIC, HEIF and AVIF by their {@code ftyp} brand, sized by the primary image's {@code ispe} as
+   * displayed: no codec is needed here, the worker decodes them with libheif.
+   */
+  private static SniffedImage heif(String brand, ImageInputStream input) throws IOException {
+    try {
+      HeifImageInfo info = HeifBoxes.read(input);
+      return new SniffedImage(
+          HEIF_CONTENT_TYPES.get(brand),
+          (int) Math.min(Integer.MAX_VALUE, info.displayWidth()),
+          (int) Math.min(Integer.MAX_VALUE, info.displayHeight()));
+    } catch (StructureLimitExceededException e) {
+      throw new ProblemException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE, "The image header could not be read", null, e);
+    }
+  }
+
   private void checkStructure(String format, ImageInputStream input) throws IOException {
     try {
       StructureScanner.scan(format, input, limits);
@@ -86,6 +114,6 @@ class ImageFormatSniffer {
   private static ProblemException unsupported() {
     return new ProblemException(
         ProblemType.UNSUPPORTED_MEDIA_TYPE,
-        "The body is not an image in a supported format (JPEG, PNG, GIF, WebP, TIFF, BMP)");
+        "The body is not an image in a supported format (JPEG, PNG, GIF, WebP, TIFF, BMP, HEIC, AVIF)");
   }
 }

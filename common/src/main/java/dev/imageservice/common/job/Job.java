@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A job as stored: one accepted upload and what became of it. Immutable snapshot of a row. */
+/**
+ * A job as stored: one accepted upload and what became of it. Immutable snapshot of a row. {@code
+ * thumbhash} is the base64 ThumbHash placeholder of a succeeded job's smallest rendition.
+ */
 public record Job(
     UUID jobId,
     String tenantId,
@@ -18,7 +21,8 @@ public record Job(
     @Nullable String idempotencyKey,
     Instant createdAt,
     Instant updatedAt,
-    @Nullable Instant completedAt) {
+    @Nullable Instant completedAt,
+    @Nullable String thumbhash) {
 
   public Job {
     presets = List.copyOf(presets);

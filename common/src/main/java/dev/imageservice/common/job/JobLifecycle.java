@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of a job in one place: every {@link JobTransition}, each in its own transaction with the
@@ -79,6 +80,12 @@ public final class JobLifecycle {
    * all is written and the answer is false.
    */
   public boolean succeed(Claim claim, List<Thumbnail> stored, int width, int height) {
+    return succeed(claim, stored, width, height, null);
+  }
+
+  /** {@link #succeed(Claim, List, int, int)} recording a ThumbHash placeholder (base64) too. */
+  public boolean succeed(
+      Claim claim, List<Thumbnail> stored, int width, int height, @Nullable String thumbhash) {
     return announced(
             (handle, now) -> {
               if (!moves.succeed(handle, claim, now)) {
@@ -86,10 +93,14 @@ public final class JobLifecycle {
               }
               stored.forEach(t -> jobs.upsertThumbnail(handle, claim.jobId(), t));
               jobs.recordDimensions(handle, claim.jobId(), width, height);
+              if (thumbhash != null) {
+                jobs.recordThumbHash(handle, claim.jobId(), thumbhash);
+              }
               Job job = claim.job();
               outbox.add(
                   handle,
-                  ThumbnailsGenerated.of(job.jobId(), job.tenantId(), refs(stored), now),
+                  ThumbnailsGenerated.of(job.jobId(), job.tenantId(), refs(stored), now)
+                      .withThumbhash(thumbhash),
                   now);
               return Optional.of(true);
             })

@@ -25,7 +25,7 @@ public final class JobRepository {
       """
       job_id, tenant_id, status, presets, original_bucket, original_key, original_content_type,
       original_bytes, original_width, original_height, attempts, lease_until, error_code,
-      error_message, idempotency_key, created_at, updated_at, completed_at
+      error_message, idempotency_key, created_at, updated_at, completed_at, thumbhash
       """;
 
   /** Inserts a new {@code QUEUED} job; false if the tenant already used its idempotency key. */
@@ -90,6 +90,15 @@ public final class JobRepository {
         .bind("jobId", jobId)
         .bind("w", width)
         .bind("h", height)
+        .execute();
+  }
+
+  /** Records the job's ThumbHash placeholder (base64). */
+  public void recordThumbHash(Handle handle, UUID jobId, String thumbhash) {
+    handle
+        .createUpdate("update jobs set thumbhash = :thumbhash where job_id = :jobId")
+        .bind("jobId", jobId)
+        .bind("thumbhash", thumbhash)
         .execute();
   }
 
@@ -188,7 +197,8 @@ public final class JobRepository {
         rs.getString("idempotency_key"),
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
-        instant(rs, "completed_at"));
+        instant(rs, "completed_at"),
+        rs.getString("thumbhash"));
   }
 
   private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -143,6 +143,38 @@ public final class HostileImages {
     }
   }
 
+  /**
+   * A copy of a small HEIF/AVIF file whose primary image's {@code ispe} declares {@code width x
+   * height}: a pixel bomb of a kilobyte. The coded data stays the small image's.
+   */
+  public static byte[] heifDeclaring(byte[] heif, int width, int height) {
+    byte[] bomb = heif.clone();
+    int found = 0;
+    for (int i = 4; i + 16 <= bomb.length; i++) {
+      if (bomb[i] == 'i' && bomb[i + 1] == 's' && bomb[i + 2] == 'p' && bomb[i + 3] == 'e') {
+        ByteBuffer.wrap(bomb, i + 8, 8).putInt(width).putInt(height);
+        found++;
+      }
+    }
+    if (found == 0) {
+      throw new IllegalArgumentException("no ispe box");
+    }
+    return bomb;
+  }
+
+  /**
+   * A copy of {@code image} whose bytes from {@code from} to the end are replaced by a
+   * deterministic pseudo-random sequence: the structure up to there stays, the coded data is noise.
+   */
+  public static byte[] scrambledFrom(byte[] image, int from, long seed) {
+    byte[] damaged = image.clone();
+    java.util.Random random = new java.util.Random(seed);
+    for (int i = Math.max(0, from); i < damaged.length; i++) {
+      damaged[i] = (byte) random.nextInt(256);
+    }
+    return damaged;
+  }
+
   private static void segment(ByteArrayOutputStream out, int marker, byte[] data) {
     out.write(0xFF);
     out.write(marker);

@@ -44,7 +44,13 @@ public class JobOutcomes {
     Job job = claim.job();
     boolean succeeded =
         Database.call(
-            () -> lifecycle.succeed(claim, stored, result.sourceWidth(), result.sourceHeight()));
+            () ->
+                lifecycle.succeed(
+                    claim,
+                    stored,
+                    result.sourceWidth(),
+                    result.sourceHeight(),
+                    result.thumbhash()));
     if (!succeeded) {
       log.warn(
           "job {}: claim {} lost (finished or claimed by another worker); nothing recorded",

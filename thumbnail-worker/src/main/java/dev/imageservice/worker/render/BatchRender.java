@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class BatchRender {
 
   private static final Set<String> IMAGE_EXTENSIONS =
-      Set.of("jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp");
+      Set.of("jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "bmp", "heic", "heif", "avif");
 
   private final RenderPipeline pipeline;
   private final List<Preset> presets;

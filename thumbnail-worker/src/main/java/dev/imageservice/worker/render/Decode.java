@@ -38,12 +38,16 @@ final class Decode implements RenderStep {
   @Override
   public RenderState apply(RenderState state) {
     ImageHeader header = state.requireHeader();
+    if (header.heif()) {
+      return state.withDecoded(toDecoded(DecodeHeif.decode(codecs, state, header)));
+    }
     Decoded fast = decodeNatively(state, header);
     if (fast != null) {
       return state.withDecoded(fast);
     }
     try (ImageInputStream in = Readers.open(state.source())) {
-      ImageReader reader = Readers.create(header.readerSpi(), state.source());
+      ImageReader reader =
+          Readers.create(java.util.Objects.requireNonNull(header.readerSpi()), state.source());
       try (RenderWatchdog.Watch watch = RenderWatchdog.watch(reader, state.deadline())) {
         return state.withDecoded(decodeWithImageIo(state, header, in, reader, watch));
       } finally {

@@ -3,13 +3,15 @@ package dev.imageservice.worker.render;
 import dev.imageservice.common.format.ImageStructure;
 import dev.imageservice.worker.render.format.CmykEncoding;
 import javax.imageio.spi.ImageReaderSpi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link ProbeHeader} learnt without decoding pixels. Width and height are as stored, before
  * EXIF orientation.
  *
  * @param format lower-case format name ({@code jpeg}, {@code png}, ...)
- * @param readerSpi the ImageIO provider that recognised the bytes; {@link Decode} uses the same one
+ * @param readerSpi the ImageIO provider that recognised the bytes; {@link Decode} uses the same
+ *     one; null for HEIF ({@code heic}, {@code heif}, {@code avif}), which only libheif decodes
  * @param frames frame or page count, counted at most up to the guard's limit plus one
  * @param orientation EXIF orientation 1..8 (1 when absent or unreadable)
  * @param cmyk how a profile-less CMYK JPEG stores its inks; {@link CmykEncoding#NONE} otherwise
@@ -17,7 +19,7 @@ import javax.imageio.spi.ImageReaderSpi;
  */
 record ImageHeader(
     String format,
-    ImageReaderSpi readerSpi,
+    @Nullable ImageReaderSpi readerSpi,
     int width,
     int height,
     int frames,
@@ -37,6 +39,11 @@ record ImageHeader(
 
   int orientedHeight() {
     return transposed() ? width : height;
+  }
+
+  /** HEIC, HEIF or AVIF: decoded by libheif only. */
+  boolean heif() {
+    return readerSpi == null;
   }
 
   long pixels() {

@@ -1,5 +1,7 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.common.format.HeifBoxes;
+import dev.imageservice.common.format.HeifImageInfo;
 import dev.imageservice.common.format.ImageStructure;
 import dev.imageservice.common.format.StructureLimitExceededException;
 import dev.imageservice.common.format.StructureLimits;
@@ -36,6 +38,10 @@ final class ProbeHeader implements RenderStep {
     Path source = state.source();
     long bytes = size(source);
     try (ImageInputStream in = Readers.open(source)) {
+      java.util.Optional<String> heif = HeifBoxes.brand(in);
+      if (heif.isPresent()) {
+        return state.withHeader(heifHeader(heif.get(), in, bytes));
+      }
       ImageReaderSpi spi = Readers.recognise(in);
       String format = Readers.formatName(spi);
       ImageStructure structure = scanStructure(format, in);
@@ -69,6 +75,27 @@ final class ProbeHeader implements RenderStep {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }
+  }
+
+  /**
+   * A HEIF header from its boxes alone (no libheif needed, so that a worker without it can still
+   * refuse a bomb by its size). Width and height are as displayed: libheif applies {@code irot} and
+   * {@code imir} while decoding, so no orientation is left for {@link Orient}; EXIF orientation
+   * inside HEIF is ignored, as the specification, libheif and browsers do.
+   */
+  private static ImageHeader heifHeader(String format, ImageInputStream in, long bytes)
+      throws IOException {
+    HeifImageInfo info;
+    try {
+      info = HeifBoxes.read(in);
+    } catch (StructureLimitExceededException e) {
+      throw new ImageRejectedException(e.code(), e.getMessage());
+    }
+    // Sizes over int range are kept as the largest int: the guard refuses them all the same.
+    int width = (int) Math.min(Integer.MAX_VALUE, info.displayWidth());
+    int height = (int) Math.min(Integer.MAX_VALUE, info.displayHeight());
+    return new ImageHeader(
+        format, null, width, height, 1, bytes, 1, CmykEncoding.NONE, ImageStructure.none());
   }
 
   private ImageStructure scanStructure(String format, ImageInputStream in) throws IOException {

@@ -2,6 +2,7 @@ package dev.imageservice.worker.render;
 
 import dev.imageservice.common.preset.ImagingProperties;
 import dev.imageservice.worker.render.codec.NativeCodecs;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,5 +21,24 @@ class RenderConfig {
     return settings.nativeCodecs()
         ? new RenderPipeline(settings)
         : new RenderPipeline(settings, NativeCodecs.none());
+  }
+
+  /**
+   * {@code /actuator/info} lists the native codecs and whether each is on ({@code
+   * renderer.codecs}), so an operator sees why renders are slow or HEIC fails without reading logs.
+   */
+  @Bean
+  InfoContributor rendererCodecsInfo(RenderProperties properties) {
+    NativeCodecs codecs = properties.nativeCodecs() ? NativeCodecs.detected() : NativeCodecs.none();
+    return builder ->
+        builder.withDetail(
+            "renderer",
+            java.util.Map.of(
+                "codecs",
+                codecs.status(),
+                "heifInput",
+                codecs.heif(),
+                "native",
+                codecs != NativeCodecs.none()));
   }
 }

@@ -19,6 +19,10 @@ final class RenderCost {
   // before the deadline. Otherwise the abortable ImageIO path decodes.
   private static final Duration NATIVE_PER_MEGAPIXEL_SCAN = Duration.ofMillis(5);
 
+  // Pessimistic libheif figures: HEVC/AV1 decode plus colour conversion of the whole image.
+  private static final Duration HEIF_PER_MEGAPIXEL = Duration.ofMillis(60);
+  private static final long HEIF_NATIVE_BYTES_PER_PIXEL = 10;
+
   private RenderCost() {}
 
   static RenderEstimate estimate(
@@ -42,7 +46,24 @@ final class RenderCost {
     return Instant.now().plus(needed).isBefore(deadline);
   }
 
+  /**
+   * Whether a libheif decode of this header, started now, surely ends before the deadline: HEVC and
+   * AV1 are far slower per pixel than JPEG, and the full image is always decoded.
+   */
+  static boolean heifDecodeFits(ImageHeader header, @Nullable Instant deadline) {
+    if (deadline == null) {
+      return true;
+    }
+    Duration needed = HEIF_PER_MEGAPIXEL.multipliedBy(header.pixels() / 1_000_000 + 1);
+    return Instant.now().plus(needed).isBefore(deadline);
+  }
+
   private static long nativeBytes(ImageHeader header, List<Preset> presets, NativeCodecs codecs) {
+    if (header.heif()) {
+      // libheif holds the full image twice (decoded YCbCr planes of up to 16 bits, RGBA output);
+      // the heap only the box-reduced copy, counted as the heap image above.
+      return codecs.heif() ? header.pixels() * HEIF_NATIVE_BYTES_PER_PIXEL : 0;
+    }
     boolean jpeg =
         header.format().equals("jpeg") && header.cmyk() == CmykEncoding.NONE && codecs.jpeg();
     boolean webp = header.format().equals("webp") && header.frames() == 1 && codecs.webp();

@@ -2,6 +2,7 @@ package dev.imageservice.worker.render;
 
 import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.worker.render.codec.NativeCodecs;
+import dev.imageservice.worker.render.pixel.ThumbHash;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +90,24 @@ public final class RenderPipeline {
               r.preset().name(), r.image().getWidth(), r.image().getHeight(), r.format(), bytes));
     }
     return new RenderResult(
-        header.format(), header.orientedWidth(), header.orientedHeight(), thumbnails);
+        header.format(),
+        header.orientedWidth(),
+        header.orientedHeight(),
+        thumbnails,
+        thumbHash(state.renditions()));
+  }
+
+  /**
+   * The ThumbHash of the smallest rendition (upright, as delivered): a few dozen bytes that a
+   * client shows blurred while the real thumbnail loads. The smallest is the cheapest to hash and
+   * holds more detail than a ThumbHash keeps.
+   */
+  private static @Nullable String thumbHash(List<Rendition> renditions) {
+    return renditions.stream()
+        .map(Rendition::image)
+        .min(java.util.Comparator.comparingLong(i -> (long) i.getWidth() * i.getHeight()))
+        .map(i -> java.util.Base64.getEncoder().encodeToString(ThumbHash.of(i)))
+        .orElse(null);
   }
 
   /**

@@ -23,19 +23,22 @@ public final class NativeCodecs {
 
   public static final String PROPERTY = "image-service.render.native";
   private static final Logger LOG = LoggerFactory.getLogger(NativeCodecs.class);
-  private static final NativeCodecs NONE = new NativeCodecs(null, null, null);
+  private static final NativeCodecs NONE = new NativeCodecs(null, null, null, null);
 
   private final @Nullable TurboJpegDecoder jpegDecoder;
   private final @Nullable TurboJpegEncoder jpegEncoder;
   private final @Nullable WebPDecoder webpDecoder;
+  private final @Nullable HeifDecoder heifDecoder;
 
   private NativeCodecs(
       @Nullable TurboJpegDecoder jpegDecoder,
       @Nullable TurboJpegEncoder jpegEncoder,
-      @Nullable WebPDecoder webpDecoder) {
+      @Nullable WebPDecoder webpDecoder,
+      @Nullable HeifDecoder heifDecoder) {
     this.jpegDecoder = jpegDecoder;
     this.jpegEncoder = jpegEncoder;
     this.webpDecoder = webpDecoder;
+    this.heifDecoder = heifDecoder;
   }
 
   /** The codecs of this machine, unless switched off by the property or environment variable. */
@@ -48,19 +51,28 @@ public final class NativeCodecs {
     return NONE;
   }
 
-  /** Whatever loads of the two libraries, ignoring the switch. */
+  /** Whatever loads of the three libraries, ignoring the switch. */
   public static NativeCodecs load() {
-    return load(TurboJpeg.LIBRARY, WebPDecoder.LIBRARY);
+    return load(TurboJpeg.LIBRARY, WebPDecoder.LIBRARY, LibHeif.LIBRARY);
   }
 
-  /** Whatever loads of these two libraries (file names or paths). */
+  /** Whatever loads of these two libraries (file names or paths), without libheif. */
   static NativeCodecs load(String turboJpegLibrary, String webpLibrary) {
+    return load(turboJpegLibrary, webpLibrary, null);
+  }
+
+  /** Whatever loads of these libraries (file names or paths; a null libheif is not tried). */
+  static NativeCodecs load(
+      String turboJpegLibrary, String webpLibrary, @Nullable String heifLibrary) {
     TurboJpeg tj = tryLoad(turboJpegLibrary, () -> new TurboJpeg(turboJpegLibrary));
     WebPDecoder webp = tryLoad(webpLibrary, () -> new WebPDecoder(webpLibrary));
+    LibHeif heif =
+        heifLibrary == null ? null : tryLoad(heifLibrary, () -> new LibHeif(heifLibrary));
     return new NativeCodecs(
         tj == null ? null : new TurboJpegDecoder(tj),
         tj == null ? null : new TurboJpegEncoder(tj),
-        webp);
+        webp,
+        heif == null ? null : new HeifDecoder(heif));
   }
 
   public boolean jpeg() {
@@ -69,6 +81,20 @@ public final class NativeCodecs {
 
   public boolean webp() {
     return webpDecoder != null;
+  }
+
+  /** Whether HEIC, HEIF and AVIF can be decoded here (libheif loaded). */
+  public boolean heif() {
+    return heifDecoder != null;
+  }
+
+  /** Each codec by library name, and whether it is on: for logs and {@code /actuator/info}. */
+  public java.util.Map<String, Boolean> status() {
+    java.util.Map<String, Boolean> status = new java.util.LinkedHashMap<>();
+    status.put("libturbojpeg", jpeg());
+    status.put("libwebp", webp());
+    status.put("libheif", heif());
+    return status;
   }
 
   /**
@@ -84,6 +110,20 @@ public final class NativeCodecs {
     return webpDecoder == null ? Optional.empty() : webpDecoder.decode(source, minScale);
   }
 
+  /**
+   * Decodes the primary image of a HEIC, HEIF or AVIF file reduced by the largest whole factor that
+   * keeps at least {@code minScale} of each side, upright ({@code irot}, {@code imir}), alpha kept.
+   *
+   * @throws IllegalStateException when libheif is not loaded (check {@link #heif()} first)
+   * @throws HeifDecodeException when libheif refuses the file (damaged, truncated, unsupported)
+   */
+  public NativeImage decodeHeif(Path source, double minScale) throws IOException {
+    if (heifDecoder == null) {
+      throw new IllegalStateException("libheif is not loaded");
+    }
+    return heifDecoder.decode(source, minScale);
+  }
+
   /** A baseline 4:2:0 JPEG of packed RGB pixels; empty when the native encoder is off. */
   public Optional<byte[]> encodeJpeg(int[] rgb, int width, int height, float quality) {
     if (jpegEncoder == null) {
@@ -95,7 +135,7 @@ public final class NativeCodecs {
 
   @Override
   public String toString() {
-    return "NativeCodecs[turbojpeg=%s, libwebp=%s]".formatted(jpeg(), webp());
+    return "NativeCodecs[turbojpeg=%s, libwebp=%s, libheif=%s]".formatted(jpeg(), webp(), heif());
   }
 
   static boolean switchedOn() {
@@ -108,7 +148,7 @@ public final class NativeCodecs {
       return loader.get();
     } catch (IllegalArgumentException | UnsatisfiedLinkError | IllegalCallerException e) {
       // Missing library, or native access denied: the pure-Java path renders the same images.
-      LOG.info("native codec {} unavailable ({}); using ImageIO", library, e.getMessage());
+      LOG.debug("native codec {} unavailable: {}", library, e.getMessage());
       return null;
     }
   }
@@ -118,6 +158,9 @@ public final class NativeCodecs {
 
     static {
       LOG.info("renderer codecs: {}", INSTANCE);
+      if (INSTANCE != NONE) {
+        MissingCodecWarnings.log(INSTANCE);
+      }
     }
   }
 }
