@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The optional native fast path of the renderer: scaled JPEG decoding and JPEG encoding through
- * libjpeg-turbo's TurboJPEG API, scaled WebP decoding through libwebp, both called with {@code
- * java.lang.foreign}. Each codec is used only where its library loads; everything else (and every
- * image a native decoder declines) goes through ImageIO and TwelveMonkeys.
+ * The optional native codecs of the renderer: scaled JPEG decoding and JPEG encoding through
+ * libjpeg-turbo's TurboJPEG API, scaled WebP decoding and WebP encoding through libwebp, AVIF
+ * encoding through libavif, all called with {@code java.lang.foreign}. Each codec is used only
+ * where its library loads; everything else (and every image a native decoder declines) goes through
+ * ImageIO and TwelveMonkeys. Without libwebp or libavif there is no WebP or AVIF output: the
+ * renderer then falls back as {@code FormatChoice} says.
  *
  * <p>Switched off with {@code -Dimage-service.render.native=false} or the environment variable
  * {@code IMAGE_SERVICE_RENDER_NATIVE=false}. Thread-safe; {@link #detected()} is loaded once per
@@ -22,20 +24,30 @@ import org.slf4j.LoggerFactory;
 public final class NativeCodecs {
 
   public static final String PROPERTY = "image-service.render.native";
+
+  /** The AVIF encoder speed the renderer uses (see {@code AvifEncoder}). */
+  public static final int DEFAULT_AVIF_SPEED = AvifEncoder.DEFAULT_SPEED;
+
   private static final Logger LOG = LoggerFactory.getLogger(NativeCodecs.class);
-  private static final NativeCodecs NONE = new NativeCodecs(null, null, null);
+  private static final NativeCodecs NONE = new NativeCodecs(null, null, null, null, null);
 
   private final @Nullable TurboJpegDecoder jpegDecoder;
   private final @Nullable TurboJpegEncoder jpegEncoder;
   private final @Nullable WebPDecoder webpDecoder;
+  private final @Nullable WebPEncoder webpEncoder;
+  private final @Nullable AvifEncoder avifEncoder;
 
   private NativeCodecs(
       @Nullable TurboJpegDecoder jpegDecoder,
       @Nullable TurboJpegEncoder jpegEncoder,
-      @Nullable WebPDecoder webpDecoder) {
+      @Nullable WebPDecoder webpDecoder,
+      @Nullable WebPEncoder webpEncoder,
+      @Nullable AvifEncoder avifEncoder) {
     this.jpegDecoder = jpegDecoder;
     this.jpegEncoder = jpegEncoder;
     this.webpDecoder = webpDecoder;
+    this.webpEncoder = webpEncoder;
+    this.avifEncoder = avifEncoder;
   }
 
   /** The codecs of this machine, unless switched off by the property or environment variable. */
@@ -48,19 +60,28 @@ public final class NativeCodecs {
     return NONE;
   }
 
-  /** Whatever loads of the two libraries, ignoring the switch. */
+  /** Whatever loads of the three libraries, ignoring the switch. */
   public static NativeCodecs load() {
-    return load(TurboJpeg.LIBRARY, WebPDecoder.LIBRARY);
+    return load(TurboJpeg.LIBRARY, WebPDecoder.LIBRARY, Avif.LIBRARY);
   }
 
-  /** Whatever loads of these two libraries (file names or paths). */
+  /** Whatever loads of the JPEG and WebP libraries (file names or paths), without AVIF. */
   static NativeCodecs load(String turboJpegLibrary, String webpLibrary) {
+    return load(turboJpegLibrary, webpLibrary, "libavif-not-loaded.so");
+  }
+
+  /** Whatever loads of these three libraries (file names or paths). */
+  static NativeCodecs load(String turboJpegLibrary, String webpLibrary, String avifLibrary) {
     TurboJpeg tj = tryLoad(turboJpegLibrary, () -> new TurboJpeg(turboJpegLibrary));
     WebPDecoder webp = tryLoad(webpLibrary, () -> new WebPDecoder(webpLibrary));
+    WebPEncoder webpOut = tryLoad(webpLibrary, () -> new WebPEncoder(webpLibrary));
+    Avif avif = tryLoad(avifLibrary, () -> new Avif(avifLibrary));
     return new NativeCodecs(
         tj == null ? null : new TurboJpegDecoder(tj),
         tj == null ? null : new TurboJpegEncoder(tj),
-        webp);
+        webp,
+        webpOut,
+        avif == null ? null : new AvifEncoder(avif));
   }
 
   public boolean jpeg() {
@@ -69,6 +90,16 @@ public final class NativeCodecs {
 
   public boolean webp() {
     return webpDecoder != null;
+  }
+
+  /** Whether WebP output is available (libwebp's encoder). */
+  public boolean webpEncoding() {
+    return webpEncoder != null;
+  }
+
+  /** Whether AVIF output is available (libavif with an AV1 encoder). */
+  public boolean avifEncoding() {
+    return avifEncoder != null;
   }
 
   /**
@@ -93,9 +124,32 @@ public final class NativeCodecs {
     return Optional.of(jpegEncoder.encode(rgb, width, height, q));
   }
 
+  /**
+   * A lossy WebP of straight (not premultiplied) {@code 0xAARRGGBB} pixels, quality 1..100; an
+   * alpha channel only where some pixel is not opaque. Empty when libwebp is missing or off.
+   */
+  public Optional<byte[]> encodeWebp(int[] argb, int width, int height, int quality) {
+    return webpEncoder == null
+        ? Optional.empty()
+        : Optional.of(webpEncoder.encode(argb, width, height, quality));
+  }
+
+  /**
+   * A still AVIF, quality 1..100, speed 0..10 (see {@link #DEFAULT_AVIF_SPEED}); {@code argb}
+   * premultiplied when {@code alpha}, else its top byte is ignored. Empty when libavif is missing
+   * or off.
+   */
+  public Optional<byte[]> encodeAvif(
+      int[] argb, int width, int height, boolean alpha, int quality, int speed) {
+    return avifEncoder == null
+        ? Optional.empty()
+        : Optional.of(avifEncoder.encode(argb, width, height, alpha, quality, speed));
+  }
+
   @Override
   public String toString() {
-    return "NativeCodecs[turbojpeg=%s, libwebp=%s]".formatted(jpeg(), webp());
+    return "NativeCodecs[turbojpeg=%s, libwebp=%s, libwebp-encoder=%s, libavif-encoder=%s]"
+        .formatted(jpeg(), webp(), webpEncoding(), avifEncoding());
   }
 
   static boolean switchedOn() {
