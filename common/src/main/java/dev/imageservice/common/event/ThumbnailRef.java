@@ -1,6 +1,9 @@
 package dev.imageservice.common.event;
 
-/** Where one rendered thumbnail is stored and what it is. */
+/**
+ * Where one rendered thumbnail is stored and what it is. {@code alternate} (absent in events written
+ * before output formats, read as false) marks an extra encoding next to the preset's own.
+ */
 public record ThumbnailRef(
     String preset,
     String bucket,
@@ -8,4 +11,18 @@ public record ThumbnailRef(
     int width,
     int height,
     String contentType,
-    long bytes) {}
+    long bytes,
+    boolean alternate) {
+
+  /** The preset's own rendition. */
+  public ThumbnailRef(
+      String preset,
+      String bucket,
+      String key,
+      int width,
+      int height,
+      String contentType,
+      long bytes) {
+    this(preset, bucket, key, width, height, contentType, bytes, false);
+  }
+}

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A job as stored: one accepted upload and what became of it. Immutable snapshot of a row. */
+/**
+ * A job as stored: one accepted upload and what became of it. Immutable snapshot of a row. {@code
+ * formats} are the extra output encodings the upload asked for ({@code webp}, {@code avif}), empty
+ * for none.
+ */
 public record Job(
     UUID jobId,
     String tenantId,
@@ -18,10 +22,42 @@ public record Job(
     @Nullable String idempotencyKey,
     Instant createdAt,
     Instant updatedAt,
-    @Nullable Instant completedAt) {
+    @Nullable Instant completedAt,
+    List<String> formats) {
 
   public Job {
     presets = List.copyOf(presets);
+    formats = formats == null ? List.of() : List.copyOf(formats);
+  }
+
+  /** A job that asked for no extra output format. */
+  public Job(
+      UUID jobId,
+      String tenantId,
+      JobStatus status,
+      List<String> presets,
+      Original original,
+      int attempts,
+      @Nullable Instant leaseUntil,
+      @Nullable JobError error,
+      @Nullable String idempotencyKey,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable Instant completedAt) {
+    this(
+        jobId,
+        tenantId,
+        status,
+        presets,
+        original,
+        attempts,
+        leaseUntil,
+        error,
+        idempotencyKey,
+        createdAt,
+        updatedAt,
+        completedAt,
+        List.of());
   }
 
   /** The uploaded original: where it is stored and, once probed, its dimensions. */

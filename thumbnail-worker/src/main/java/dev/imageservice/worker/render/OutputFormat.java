@@ -1,5 +1,8 @@
 package dev.imageservice.worker.render;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** The encodings a thumbnail can have. */
 public enum OutputFormat {
   JPEG("image/jpeg", "jpg"),
@@ -18,6 +21,16 @@ public enum OutputFormat {
   /** The MIME type to store the thumbnail with. */
   public String contentType() {
     return contentType;
+  }
+
+  /** The format of a lower-case name ({@code jpeg}, {@code png}, {@code webp}, {@code avif}). */
+  public static Optional<OutputFormat> named(String name) {
+    for (OutputFormat format : values()) {
+      if (format.name().toLowerCase(Locale.ROOT).equals(name)) {
+        return Optional.of(format);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether the encoding keeps an alpha channel. */
