@@ -4,7 +4,6 @@ import dev.imageservice.common.job.Thumbnail;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -72,7 +71,7 @@ final class RenditionChoice {
     }
     try {
       return MediaType.parseMediaTypes(accept);
-    } catch (InvalidMediaTypeException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // InvalidMediaTypeException too
       return List.of(); // a broken Accept is no reason to refuse a thumbnail
     }
   }

@@ -1,8 +1,8 @@
 package dev.imageservice.common.event;
 
 /**
- * Where one rendered thumbnail is stored and what it is. {@code alternate} (absent in events written
- * before output formats, read as false) marks an extra encoding next to the preset's own.
+ * Where one rendered thumbnail is stored and what it is. {@code alternate} (absent in events
+ * written before output formats, read as false) marks an extra encoding next to the preset's own.
  */
 public record ThumbnailRef(
     String preset,

@@ -165,9 +165,7 @@ public class ThumbnailJobProcessor {
 
   // The API admits only known names; an unknown one (a newer API, an older worker) is skipped.
   private static List<OutputFormat> formats(List<String> names) {
-    return names.stream()
-        .flatMap(name -> OutputFormat.named(name).stream())
-        .toList();
+    return names.stream().flatMap(name -> OutputFormat.named(name).stream()).toList();
   }
 
   private RenderSlots.Slot renderSlot() {
