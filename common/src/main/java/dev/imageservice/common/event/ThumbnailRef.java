@@ -12,7 +12,12 @@ public record ThumbnailRef(
     int height,
     String contentType,
     long bytes,
-    boolean alternate) {
+    Boolean alternate) {
+
+  public ThumbnailRef {
+    // Boxed so that an older event without the field reads (EventJson refuses null primitives).
+    alternate = Boolean.TRUE.equals(alternate);
+  }
 
   /** The preset's own rendition. */
   public ThumbnailRef(
