@@ -2,6 +2,9 @@ package dev.imageservice.worker.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.common.preset.PresetDefinition;
+import dev.imageservice.common.preset.PresetFit;
+import dev.imageservice.common.preset.PresetFormat;
 import dev.imageservice.worker.render.codec.AvifTestDecoder;
 import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.awt.image.BufferedImage;
@@ -11,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -160,6 +164,16 @@ class OutputFormatsTest {
         .extracting(RenderedThumbnail::format)
         .containsOnly(OutputFormat.JPEG)
         .hasSize(3);
+  }
+
+  @Test
+  void sharedDefinitionsMapToTheRenderersFormats() {
+    assertThat(
+            Stream.of(PresetFormat.values())
+                .map(f -> Preset.from(new PresetDefinition("p", 8, 8, null, f, 0)).format()))
+        .containsExactly(
+            null, OutputFormat.JPEG, OutputFormat.PNG, OutputFormat.WEBP, OutputFormat.AVIF);
+    assertThat(Preset.from(PresetDefinition.of("p", 8, 8, PresetFit.CONTAIN)).format()).isNull();
   }
 
   static BufferedImage decode(RenderedThumbnail thumbnail) {
