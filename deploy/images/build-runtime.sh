@@ -15,7 +15,8 @@ stamp="$out/.built-by"
 modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.management.jfr,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs,jdk.localedata
 
 # sed, not head: head exits at once and java, still writing, dies of SIGPIPE under pipefail.
-want="$("$java_home/bin/java" -version 2>&1 | sed -n 1p) $modules"
+# The codec list is part of the stamp: a runtime built before libavif was copied is rebuilt.
+want="$("$java_home/bin/java" -version 2>&1 | sed -n 1p) $modules codecs:turbojpeg,webp,avif"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
   echo "image runtime up to date: $rootfs"
   exit 0
@@ -38,14 +39,14 @@ find "$rootfs/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
       cp -L "$lib" "$rootfs$lib"
     done
 
-# The renderer's optional native codecs (libjpeg-turbo, libwebp, libheif with its HEVC and AV1
-# decoders; .ci/run installs them), when this machine has them; without them the worker renders
-# with pure Java, only slower, and refuses HEIC/AVIF (unsupported_format).
-for soname in libturbojpeg.so.0 libwebp.so.7 libsharpyuv.so.0 libheif.so.1; do
+# The renderer's optional native codecs (libjpeg-turbo, libwebp, libavif and libheif with their
+# HEVC and AV1 codecs; .ci/run installs them), when this machine has them, with the libraries they
+# link; without them the worker renders with pure Java, only slower, refuses HEIC/AVIF
+# (unsupported_format) and writes no WebP or AVIF.
+for soname in libturbojpeg.so.0 libwebp.so.7 libsharpyuv.so.0 libavif.so.15 libheif.so.1; do
   # awk reads to the end (no early exit): ldconfig, still writing, would die of SIGPIPE under pipefail.
   lib=$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64/ && !found {found = $NF} END {print found}')
   [ -n "$lib" ] || continue
-  # The codec and what it links (libheif: libde265, dav1d, aom, x265, libstdc++), not yet copied.
   { echo "$lib"; ldd "$lib" 2>/dev/null | awk '/=> \// {print $3}'; } | while read -r dep; do
     [ -e "$rootfs$dep" ] && continue
     mkdir -p "$rootfs$(dirname "$dep")"

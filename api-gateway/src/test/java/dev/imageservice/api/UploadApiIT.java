@@ -189,6 +189,22 @@ class UploadApiIT extends ApiIntegrationTest {
   }
 
   @Test
+  void unknownFormatIsABadRequest() {
+    HttpResponse<String> response =
+        api()
+            .send(
+                api()
+                    .request("/v1/images?formats=webp,gif", KEY_A)
+                    .header("Content-Type", "image/jpeg")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofByteArray(
+                            read(corpus("S02_orientation_1.jpg")))));
+
+    assertProblem(response, 400, "malformed_request");
+    assertThat(response.body()).contains("gif").contains("webp, avif");
+  }
+
+  @Test
   void unknownPresetIsABadRequest() {
     HttpResponse<String> response =
         api()

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,13 +74,23 @@ class JobController {
         });
   }
 
-  @Operation(summary = "Redirects to a short-lived link of one thumbnail")
-  @ApiResponse(responseCode = "302", description = "Location is the thumbnail's link")
+  @Operation(
+      summary = "Redirects to a short-lived link of one thumbnail",
+      description =
+          "Picks by Accept among the preset's stored encodings (the upload's formats=webp,avif):"
+              + " the highest q wins, ties go to AVIF, then WebP, then the preset's own format;"
+              + " without Accept or without a match, the preset's own format (never 406).")
+  @ApiResponse(
+      responseCode = "302",
+      description = "Location is the chosen rendition's link; Vary: Accept")
   @ApiResponse(responseCode = "404", description = "No such job or preset for this tenant")
   @ApiResponse(responseCode = "409", description = "The job has not (or not successfully) finished")
   @GetMapping("/{jobId}/thumbnails/{preset}")
   ResponseEntity<Void> thumbnail(
-      Tenant tenant, @PathVariable UUID jobId, @PathVariable String preset) {
+      Tenant tenant,
+      @PathVariable UUID jobId,
+      @PathVariable String preset,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
     Thumbnail thumbnail =
         jdbi.withHandle(
             handle -> {
@@ -93,16 +104,18 @@ class JobController {
                     ProblemType.THUMBNAIL_NOT_READY,
                     "The job is " + job.status() + "; thumbnails exist once it SUCCEEDED");
               }
-              return jobs.thumbnails(handle, jobId).stream()
-                  .filter(t -> t.preset().equals(preset))
-                  .findFirst()
-                  .orElseThrow(
-                      () ->
-                          new ProblemException(
-                              ProblemType.NOT_FOUND, "No thumbnail '" + preset + "'"));
+              List<Thumbnail> renditions =
+                  jobs.thumbnails(handle, jobId).stream()
+                      .filter(t -> t.preset().equals(preset))
+                      .toList();
+              if (renditions.isEmpty()) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "No thumbnail '" + preset + "'");
+              }
+              return RenditionChoice.pick(renditions, accept);
             });
     return ResponseEntity.status(HttpStatus.FOUND)
         .header(HttpHeaders.LOCATION, links.linkTo(thumbnail).toString())
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
         .build();
   }
 

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,9 @@ class UploadController {
   @ApiResponse(
       responseCode = "200",
       description = "Same Idempotency-Key as an earlier upload: that job")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Unknown preset or format (code malformed_request)")
   @ApiResponse(responseCode = "413", description = "Over the upload limit")
   @ApiResponse(responseCode = "415", description = "Not an image format the service reads")
   @ApiResponse(
@@ -70,12 +74,18 @@ class UploadController {
       @Parameter(description = "comma-separated preset names; default all")
           @RequestParam(required = false)
           String presets,
+      @Parameter(
+              description =
+                  "comma-separated extra encodings (webp, avif) stored next to each preset's own"
+                      + " format; GET /v1/jobs/{id}/thumbnails/{preset} picks among them by Accept")
+          @RequestParam(required = false)
+          String formats,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
       throws IOException {
     if (request.getContentLengthLong() > spooler.maxBytes()) {
       throw spooler.tooLarge();
     }
-    return handle(tenant, request.getInputStream(), presets, idempotencyKey);
+    return handle(tenant, request.getInputStream(), presets, formats, idempotencyKey);
   }
 
   @Operation(summary = "Upload an image as the multipart/form-data part 'file'")
@@ -85,6 +95,7 @@ class UploadController {
       Tenant tenant,
       @RequestPart(name = "file", required = false) MultipartFile file,
       @RequestParam(required = false) String presets,
+      @RequestParam(required = false) String formats,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
       throws IOException {
     if (file == null) {
@@ -92,12 +103,13 @@ class UploadController {
           ProblemType.MALFORMED_REQUEST, "The multipart body has no part named 'file'");
     }
     try (InputStream in = file.getInputStream()) {
-      return handle(tenant, in, presets, idempotencyKey);
+      return handle(tenant, in, presets, formats, idempotencyKey);
     }
   }
 
   private ResponseEntity<JobView> handle(
-      Tenant tenant, InputStream body, String presets, String idempotencyKey) {
+      Tenant tenant, InputStream body, String presets, String formats, String idempotencyKey) {
+    List<String> extraFormats = FormatSelection.select(formats);
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
       throw new ProblemException(
           ProblemType.MALFORMED_REQUEST, "Idempotency-Key must be 1 to 255 characters");
@@ -106,7 +118,8 @@ class UploadController {
     if (earlier.isPresent()) {
       return ResponseEntity.ok().location(locationOf(earlier.get())).body(earlier.get());
     }
-    UploadService.Accepted accepted = uploads.accept(tenant, body, presets, idempotencyKey);
+    UploadService.Accepted accepted =
+        uploads.accept(tenant, body, presets, extraFormats, idempotencyKey);
     return ResponseEntity.status(accepted.created() ? 202 : 200)
         .location(locationOf(accepted.job()))
         .body(accepted.job());

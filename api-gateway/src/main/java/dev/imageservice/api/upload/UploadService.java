@@ -78,6 +78,16 @@ public class UploadService {
       InputStream body,
       @Nullable String presetsParam,
       @Nullable String idempotencyKey) {
+    return accept(tenant, body, presetsParam, List.of(), idempotencyKey);
+  }
+
+  /** Accepts an upload that also asks for the extra output {@code formats} (checked already). */
+  public Accepted accept(
+      Tenant tenant,
+      InputStream body,
+      @Nullable String presetsParam,
+      List<String> formats,
+      @Nullable String idempotencyKey) {
     List<String> requested = presets.select(presetsParam);
     Path file = spooler.spool(body);
     try {
@@ -85,7 +95,7 @@ public class UploadService {
       UUID jobId = UUID.randomUUID();
       // Every log line about this upload from here on carries the job id (a JSON field in ECS).
       try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId.toString())) {
-        return store(tenant, jobId, file, image, requested, idempotencyKey);
+        return store(tenant, jobId, file, image, requested, formats, idempotencyKey);
       }
     } finally {
       UploadSpooler.deleteQuietly(file);
@@ -98,6 +108,7 @@ public class UploadService {
       Path file,
       SniffedImage image,
       List<String> requested,
+      List<String> formats,
       @Nullable String idempotencyKey) {
     try {
       String key = OriginalStore.keyOf(tenant.id(), jobId);
@@ -111,7 +122,8 @@ public class UploadService {
               // Width and height are left to the worker, which reports them as displayed (after
               // EXIF orientation); the raw header's would be swapped for most phone photos.
               new Job.Original(originals.bucket(), key, image.contentType(), bytes, null, null),
-              idempotencyKey);
+              idempotencyKey,
+              formats);
       return record(job);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -91,6 +91,8 @@ public final class JobLifecycle {
               if (!moves.succeed(handle, claim, now)) {
                 return Optional.<Boolean>empty();
               }
+              // A render replaces every rendition: one that changed format leaves no stale row.
+              jobs.deleteThumbnails(handle, claim.jobId());
               stored.forEach(t -> jobs.upsertThumbnail(handle, claim.jobId(), t));
               jobs.recordDimensions(handle, claim.jobId(), width, height);
               if (thumbhash != null) {
@@ -189,7 +191,7 @@ public final class JobLifecycle {
 
   private static ImageEvent uploaded(Job job, Instant now) {
     return ImageUploaded.announcing(
-        job.jobId(), job.tenantId(), job.original(), job.presets(), now);
+        job.jobId(), job.tenantId(), job.original(), job.presets(), job.formats(), now);
   }
 
   private static List<ThumbnailRef> refs(List<Thumbnail> stored) {
@@ -203,7 +205,8 @@ public final class JobLifecycle {
                     t.width(),
                     t.height(),
                     t.contentType(),
-                    t.bytes()))
+                    t.bytes(),
+                    t.alternate()))
         .toList();
   }
 

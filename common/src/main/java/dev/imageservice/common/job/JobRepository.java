@@ -25,7 +25,7 @@ public final class JobRepository {
       """
       job_id, tenant_id, status, presets, original_bucket, original_key, original_content_type,
       original_bytes, original_width, original_height, attempts, lease_until, error_code,
-      error_message, idempotency_key, created_at, updated_at, completed_at, thumbhash
+      error_message, idempotency_key, created_at, updated_at, completed_at, formats, thumbhash
       """;
 
   /** Inserts a new {@code QUEUED} job; false if the tenant already used its idempotency key. */
@@ -35,9 +35,9 @@ public final class JobRepository {
                 """
                 insert into jobs (job_id, tenant_id, status, presets, original_bucket, original_key,
                     original_content_type, original_bytes, original_width, original_height,
-                    idempotency_key, created_at, updated_at)
+                    idempotency_key, created_at, updated_at, formats)
                 values (:jobId, :tenantId, 'QUEUED', :presets, :bucket, :key, :contentType, :bytes,
-                    :width, :height, :idempotencyKey, :now, :now)
+                    :width, :height, :idempotencyKey, :now, :now, :formats)
                 on conflict (tenant_id, idempotency_key) do nothing
                 """)
             .bind("jobId", job.jobId())
@@ -50,6 +50,7 @@ public final class JobRepository {
             .bind("width", job.original().width())
             .bind("height", job.original().height())
             .bind("idempotencyKey", job.idempotencyKey())
+            .bind("formats", job.formats().toArray(String[]::new))
             .bind("now", utc(now))
             .execute()
         == 1;
@@ -102,18 +103,29 @@ public final class JobRepository {
         .execute();
   }
 
-  /** Inserts or replaces a thumbnail row: re-rendering a preset never adds a second row. */
+  /** Deletes a job's thumbnail rows (not the objects): a render then writes its own. */
+  public void deleteThumbnails(Handle handle, UUID jobId) {
+    handle
+        .createUpdate("delete from thumbnails where job_id = :jobId")
+        .bind("jobId", jobId)
+        .execute();
+  }
+
+  /**
+   * Inserts or replaces a thumbnail row: re-rendering a preset in a format never adds a second row.
+   */
   public void upsertThumbnail(Handle handle, UUID jobId, Thumbnail thumbnail) {
     handle
         .createUpdate(
             """
             insert into thumbnails (job_id, preset, bucket, object_key, width, height,
-                content_type, bytes)
-            values (:jobId, :preset, :bucket, :key, :width, :height, :contentType, :bytes)
-            on conflict (job_id, preset) do update set bucket = excluded.bucket,
+                content_type, bytes, alternate)
+            values (:jobId, :preset, :bucket, :key, :width, :height, :contentType, :bytes,
+                :alternate)
+            on conflict (job_id, preset, content_type) do update set bucket = excluded.bucket,
                 object_key = excluded.object_key, width = excluded.width,
-                height = excluded.height, content_type = excluded.content_type,
-                bytes = excluded.bytes
+                height = excluded.height, bytes = excluded.bytes,
+                alternate = excluded.alternate
             """)
         .bind("jobId", jobId)
         .bind("preset", thumbnail.preset())
@@ -123,15 +135,19 @@ public final class JobRepository {
         .bind("height", thumbnail.height())
         .bind("contentType", thumbnail.contentType())
         .bind("bytes", thumbnail.bytes())
+        .bind("alternate", thumbnail.alternate())
         .execute();
   }
 
+  /**
+   * A job's renditions, by preset, each preset's own format first, then its extras by content type.
+   */
   public List<Thumbnail> thumbnails(Handle handle, UUID jobId) {
     return handle
         .createQuery(
             """
-            select preset, bucket, object_key, width, height, content_type, bytes
-            from thumbnails where job_id = :jobId order by preset
+            select preset, bucket, object_key, width, height, content_type, bytes, alternate
+            from thumbnails where job_id = :jobId order by preset, alternate, content_type
             """)
         .bind("jobId", jobId)
         .map(
@@ -143,7 +159,8 @@ public final class JobRepository {
                     rs.getInt("width"),
                     rs.getInt("height"),
                     rs.getString("content_type"),
-                    rs.getLong("bytes")))
+                    rs.getLong("bytes"),
+                    rs.getBoolean("alternate")))
         .list();
   }
 
@@ -198,6 +215,7 @@ public final class JobRepository {
         instant(rs, "created_at"),
         instant(rs, "updated_at"),
         instant(rs, "completed_at"),
+        Arrays.asList((String[]) rs.getArray("formats").getArray()),
         rs.getString("thumbhash"));
   }
 

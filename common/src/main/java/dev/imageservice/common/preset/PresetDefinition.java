@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param width box width in pixels, 1 to {@value #MAX_SIDE}
  * @param height box height in pixels, 1 to {@value #MAX_SIDE}
  * @param fit {@code contain} (default) or {@code cover}; {@code smart} is refused
- * @param format {@code jpeg}, {@code png}, or unset for automatic
- * @param quality JPEG quality, 1 to 100 as in libjpeg and every image tool; 0 (unset) means {@value
- *     #DEFAULT_QUALITY}
+ * @param format {@code jpeg}, {@code png}, {@code webp}, {@code avif}, or {@code auto} (the default
+ *     when unset): JPEG for opaque images, WebP with alpha for transparent ones
+ * @param quality 1 to 100 on libjpeg's scale, as in every image tool; WebP uses it as it is, AVIF
+ *     as the same look; 0 (unset) means {@value #DEFAULT_QUALITY}
  */
 public record PresetDefinition(
     String name,

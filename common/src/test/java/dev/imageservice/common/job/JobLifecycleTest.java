@@ -117,6 +117,33 @@ class JobLifecycleTest {
   }
 
   @Test
+  void aJobKeepsItsFormatsAndStoresEveryRenditionOwnFirst() {
+    UUID jobId = UUID.randomUUID();
+    NewJob asked =
+        new NewJob(
+            jobId,
+            "tenant",
+            List.of("small"),
+            new Job.Original("images", "tenant/" + jobId, "image/jpeg", 1234, null, null),
+            null,
+            List.of("webp", "avif"));
+    assertThat(lifecycle.create(asked).orElseThrow().formats()).containsExactly("webp", "avif");
+    Claim claim = lifecycle.claim(jobId, LEASE).orElseThrow();
+    assertThat(claim.job().formats()).containsExactly("webp", "avif");
+    List<Thumbnail> renditions =
+        List.of(
+            new Thumbnail("small", "thumbnails", "t/small.webp", 10, 8, "image/webp", 70, true),
+            new Thumbnail("small", "thumbnails", "t/small.jpg", 10, 8, "image/jpeg", 100),
+            new Thumbnail("small", "thumbnails", "t/small.avif", 10, 8, "image/avif", 50, true));
+
+    assertThat(lifecycle.succeed(claim, renditions, 10, 8)).isTrue();
+
+    assertThat(thumbnails(jobId))
+        .extracting(t -> t.contentType() + (t.alternate() ? "+" : ""))
+        .containsExactly("image/jpeg", "image/avif+", "image/webp+");
+  }
+
+  @Test
   void anAbandonedJobIsRequeuedUpToTheBoundThenFailsAbandoned() {
     SweepPolicy policy = new SweepPolicy(Duration.ofMinutes(5), Duration.ofMinutes(10), 2, 10);
     Claim claim = jobIn(JobStatus.PROCESSING);

@@ -49,6 +49,33 @@ class ImagingPropertiesTest {
   }
 
   @Test
+  void webpAvifAndAutoAreFormats() {
+    runner
+        .withPropertyValues(
+            "image-service.presets[0].name=a",
+            "image-service.presets[0].width=10",
+            "image-service.presets[0].height=10",
+            "image-service.presets[0].format=webp",
+            "image-service.presets[0].quality=70",
+            "image-service.presets[1].name=b",
+            "image-service.presets[1].width=10",
+            "image-service.presets[1].height=10",
+            "image-service.presets[1].format=avif",
+            "image-service.presets[2].name=c",
+            "image-service.presets[2].width=10",
+            "image-service.presets[2].height=10",
+            "image-service.presets[2].format=auto")
+        .run(
+            context ->
+                assertThat(context.getBean(ImagingProperties.class).presets())
+                    .extracting(PresetDefinition::format, PresetDefinition::quality)
+                    .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(PresetFormat.WEBP, 70),
+                        org.assertj.core.groups.Tuple.tuple(PresetFormat.AVIF, 85),
+                        org.assertj.core.groups.Tuple.tuple(PresetFormat.AUTO, 85)));
+  }
+
+  @Test
   void unsetValuesAreTheDefaults() {
     runner.run(
         context -> {

@@ -8,6 +8,7 @@ import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.Thumbnail;
 import dev.imageservice.worker.render.ImageRejectedException;
+import dev.imageservice.worker.render.OutputFormat;
 import dev.imageservice.worker.render.Preset;
 import dev.imageservice.worker.render.RenderAbortedException;
 import dev.imageservice.worker.render.RenderEstimate;
@@ -147,7 +148,9 @@ public class ThumbnailJobProcessor {
         // The clock starts when the render may run, not while it waits for a slot or memory.
         Instant deadline = clock.instant().plus(estimate.timeLimit());
         try (RenderDeadlines.Registration tracked = deadlines.track(job.jobId(), deadline)) {
-          result = metrics.timeRender(() -> renderer.render(original, presets, deadline));
+          result =
+              metrics.timeRender(
+                  () -> renderer.render(original, presets, formats(job.formats()), deadline));
         }
       }
       List<Thumbnail> stored =
@@ -158,6 +161,11 @@ public class ThumbnailJobProcessor {
     } finally {
       OriginalFetcher.delete(original);
     }
+  }
+
+  // The API admits only known names; an unknown one (a newer API, an older worker) is skipped.
+  private static List<OutputFormat> formats(List<String> names) {
+    return names.stream().flatMap(name -> OutputFormat.named(name).stream()).toList();
   }
 
   private RenderSlots.Slot renderSlot() {

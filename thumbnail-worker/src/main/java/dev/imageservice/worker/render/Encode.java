@@ -17,9 +17,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Encodes each rendition, JPEG through TurboJPEG when the native codecs are present (see {@link
- * NativeCodecs}), else and for PNG through ImageIO. Thread-safe. No metadata is passed to the
- * writers, so the output carries no EXIF, no GPS and no ICC profile: its pixels are sRGB, which is
- * what a viewer assumes without a profile.
+ * NativeCodecs}), else and for PNG through ImageIO; WebP through libwebp and AVIF through libavif
+ * ({@link FormatChoice} only picks them where they loaded). Thread-safe. No metadata is passed to
+ * the encoders, so the output carries no EXIF, no GPS and no ICC profile: its pixels are sRGB,
+ * which is what a viewer assumes without a profile (AVIF says so in its {@code nclx} box).
  */
 final class Encode implements RenderStep {
 
@@ -37,6 +38,22 @@ final class Encode implements RenderStep {
 
   private byte[] encode(Rendition rendition) {
     BufferedImage image = rendition.image();
+    if (rendition.format() == OutputFormat.WEBP) {
+      return codecs
+          .encodeWebp(straightArgb(image), image.getWidth(), image.getHeight(), quality(rendition))
+          .orElseThrow(() -> new IllegalStateException("WebP chosen without libwebp"));
+    }
+    if (rendition.format() == OutputFormat.AVIF) {
+      return codecs
+          .encodeAvif(
+              Pixels.data(image),
+              image.getWidth(),
+              image.getHeight(),
+              Pixels.hasAlpha(image),
+              avifQuality(quality(rendition)),
+              NativeCodecs.DEFAULT_AVIF_SPEED)
+          .orElseThrow(() -> new IllegalStateException("AVIF chosen without libavif"));
+    }
     if (rendition.format() == OutputFormat.JPEG && !Pixels.hasAlpha(image)) {
       // libjpeg-turbo's encoder: same tables and chroma subsampling as ImageIO's, several times
       // faster (ImageIO on Temurin uses its bundled libjpeg 6b).
@@ -68,6 +85,35 @@ final class Encode implements RenderStep {
       writer.dispose();
     }
     return bytes.toByteArray();
+  }
+
+  private static int quality(Rendition rendition) {
+    return rendition.preset().quality();
+  }
+
+  /**
+   * A preset's quality is on libjpeg's scale (85 by default). WebP's factor looks about the same at
+   * the same number; AVIF keeps that look with fewer bits, so it is asked for 20 less (85 becomes
+   * 65, quantizer 22 of 63): bytes and error of each are in docs/performance.md.
+   */
+  static int avifQuality(int quality) {
+    return Math.clamp(quality - 20, 1, 100);
+  }
+
+  /** Straight {@code 0xAARRGGBB}, opaque pixels with alpha 255 (libwebp reads the top byte). */
+  private static int[] straightArgb(BufferedImage image) {
+    int[] src = Pixels.data(image);
+    int[] dst = new int[src.length];
+    if (Pixels.hasAlpha(image)) {
+      for (int i = 0; i < src.length; i++) {
+        dst[i] = Pixels.unpremultiply(src[i]);
+      }
+    } else {
+      for (int i = 0; i < src.length; i++) {
+        dst[i] = src[i] | 0xFF000000;
+      }
+    }
+    return dst;
   }
 
   private static ImageWriteParam param(ImageWriter writer, Rendition rendition) {

@@ -15,7 +15,7 @@ final class FlattenAlpha implements RenderStep {
         state.renditions().stream()
             .map(
                 r ->
-                    r.format() == OutputFormat.JPEG && Pixels.hasAlpha(r.image())
+                    !r.format().hasAlpha() && Pixels.hasAlpha(r.image())
                         ? r.withImage(onWhite(r.image()))
                         : r)
             .toList());

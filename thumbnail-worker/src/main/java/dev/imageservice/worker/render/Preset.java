@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param width box width in pixels of the oriented (post-EXIF) picture
  * @param height box height in pixels
  * @param mode {@link FitMode#FIT} or {@link FitMode#COVER}
- * @param format the encoding, or {@code null} for automatic: JPEG for opaque sources, PNG where the
- *     source has transparency
- * @param quality JPEG quality from 1 to 100 (libjpeg's scale); {@code 0} (unset) means {@link
- *     #DEFAULT_QUALITY}
+ * @param format the encoding, or {@code null} for automatic: JPEG for opaque sources, WebP where
+ *     the source has transparency (see {@link FormatChoice} for a machine without libwebp or
+ *     libavif)
+ * @param quality from 1 to 100 on libjpeg's scale; {@code 0} (unset) means {@link #DEFAULT_QUALITY}
  */
 public record Preset(
     @NotBlank String name,
@@ -57,7 +57,7 @@ public record Preset(
         definition.width(),
         definition.height(),
         definition.fit() == PresetFit.COVER ? FitMode.COVER : FitMode.FIT,
-        format == null ? null : OutputFormat.valueOf(format.name()),
+        format == null || format == PresetFormat.AUTO ? null : OutputFormat.valueOf(format.name()),
         definition.quality());
   }
 

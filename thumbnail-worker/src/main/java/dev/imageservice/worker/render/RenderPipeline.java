@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Renders thumbnails from an image file: probe the header, refuse what is over the limits, decode
- * once (subsampled), convert to sRGB, resize each preset, apply EXIF orientation, flatten alpha
- * where the output has none, encode without metadata.
+ * once (subsampled), convert to sRGB, resize each preset, apply EXIF orientation, add the extra
+ * encodings asked for, flatten alpha where the output has none, encode without metadata.
  *
  * <p>Thread-safe and stateless between calls: one instance serves every worker thread. A render
  * holds only its own images. Permanent failures throw {@link ImageRejectedException} with a {@code
@@ -42,6 +42,7 @@ public final class RenderPipeline {
     this.codecs = codecs;
     this.probe = new ProbeHeader(properties.structureLimits());
     this.guard = new GuardLimits(properties);
+    FormatChoice formats = new FormatChoice(codecs);
     // The one place that orders the steps. See Orient for why it follows Resize.
     this.steps =
         List.of(
@@ -49,9 +50,10 @@ public final class RenderPipeline {
             guard,
             new Decode(codecs),
             new ConvertToSrgb(),
-            new Resize(),
+            new Resize(formats),
             new ApplyProfile(),
             new Orient(),
+            new AddAlternates(formats),
             new FlattenAlpha(),
             new Encode(codecs));
     // Under a Spring Boot fat jar the ImageIO registry may have been created by a class loader
@@ -73,10 +75,26 @@ public final class RenderPipeline {
    * @throws ImageRejectedException with {@code render_timeout} once the deadline has passed
    */
   public RenderResult render(Path source, List<Preset> presets, @Nullable Instant deadline) {
+    return render(source, presets, List.of(), deadline);
+  }
+
+  /**
+   * Renders every preset from one decode of {@code source}, each also in the {@code alternates}
+   * formats where this machine has their encoder and they differ from the preset's own (see {@link
+   * FormatChoice}).
+   *
+   * @return per preset, in the order of {@code presets}, its own format first, then its extras
+   * @throws ImageRejectedException with {@code render_timeout} once the deadline has passed
+   */
+  public RenderResult render(
+      Path source,
+      List<Preset> presets,
+      List<OutputFormat> alternates,
+      @Nullable Instant deadline) {
     if (presets.isEmpty()) {
       throw new IllegalArgumentException("no presets to render");
     }
-    RenderState state = RenderState.start(source, presets, deadline);
+    RenderState state = RenderState.start(source, presets, alternates, deadline);
     for (RenderStep step : steps) {
       checkDeadline(deadline, step);
       state = step.apply(state);
@@ -87,7 +105,12 @@ public final class RenderPipeline {
       byte[] bytes = r.bytes() == null ? new byte[0] : r.bytes();
       thumbnails.add(
           new RenderedThumbnail(
-              r.preset().name(), r.image().getWidth(), r.image().getHeight(), r.format(), bytes));
+              r.preset().name(),
+              r.image().getWidth(),
+              r.image().getHeight(),
+              r.format(),
+              bytes,
+              r.alternate()));
     }
     return new RenderResult(
         header.format(),

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The immutable state handed from step to step. Fields fill in as the pipeline advances: the header
  * after {@link ProbeHeader}, the decoded image after {@link Decode}, renditions after {@link
- * Resize}. The deadline, when there is one, is the wall-clock instant past which the render fails
- * with {@code render_timeout}; {@link Decode} enforces it inside the decoder too.
+ * Resize}. {@code alternates} are the extra encodings the job asked for. The deadline, when there
+ * is one, is the wall-clock instant past which the render fails with {@code render_timeout}; {@link
+ * Decode} enforces it inside the decoder too.
  */
 record RenderState(
     Path source,
@@ -17,11 +18,13 @@ record RenderState(
     @Nullable Instant deadline,
     @Nullable ImageHeader header,
     @Nullable Decoded decoded,
-    List<Rendition> renditions) {
+    List<Rendition> renditions,
+    List<OutputFormat> alternates) {
 
   RenderState {
     presets = List.copyOf(presets);
     renditions = List.copyOf(renditions);
+    alternates = List.copyOf(alternates);
   }
 
   static RenderState start(Path source, List<Preset> presets) {
@@ -29,7 +32,16 @@ record RenderState(
   }
 
   static RenderState start(Path source, List<Preset> presets, @Nullable Instant deadline) {
-    return new RenderState(source, presets, deadline, null, null, List.of());
+    return start(source, presets, List.of(), deadline);
+  }
+
+  /** A render that also stores each preset in the {@code alternates} formats where it can. */
+  static RenderState start(
+      Path source,
+      List<Preset> presets,
+      List<OutputFormat> alternates,
+      @Nullable Instant deadline) {
+    return new RenderState(source, presets, deadline, null, null, List.of(), alternates);
   }
 
   ImageHeader requireHeader() {
@@ -47,14 +59,14 @@ record RenderState(
   }
 
   RenderState withHeader(ImageHeader newHeader) {
-    return new RenderState(source, presets, deadline, newHeader, decoded, renditions);
+    return new RenderState(source, presets, deadline, newHeader, decoded, renditions, alternates);
   }
 
   RenderState withDecoded(@Nullable Decoded newDecoded) {
-    return new RenderState(source, presets, deadline, header, newDecoded, renditions);
+    return new RenderState(source, presets, deadline, header, newDecoded, renditions, alternates);
   }
 
   RenderState withRenditions(List<Rendition> newRenditions) {
-    return new RenderState(source, presets, deadline, header, decoded, newRenditions);
+    return new RenderState(source, presets, deadline, header, decoded, newRenditions, alternates);
   }
 }

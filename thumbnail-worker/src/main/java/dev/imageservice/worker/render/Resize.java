@@ -19,6 +19,12 @@ import java.util.List;
  */
 final class Resize implements RenderStep {
 
+  private final FormatChoice formats;
+
+  Resize(FormatChoice formats) {
+    this.formats = formats;
+  }
+
   @Override
   public RenderState apply(RenderState state) {
     ImageHeader header = state.requireHeader();
@@ -35,7 +41,7 @@ final class Resize implements RenderStep {
       if (preset.mode() == FitMode.FIT) {
         fullFrames.add(scaled);
       }
-      OutputFormat format = preset.format() != null ? preset.format() : autoFormat(decoded);
+      OutputFormat format = formats.own(preset, decoded.transparent());
       renditions[index] = new Rendition(preset, format, scaled, null);
     }
     return state.withRenditions(Arrays.asList(renditions));
@@ -61,10 +67,6 @@ final class Resize implements RenderStep {
     return pixels == Pixels.data(base)
         ? base
         : Pixels.wrap(pixels, out.width(), out.height(), alpha);
-  }
-
-  private static OutputFormat autoFormat(Decoded decoded) {
-    return decoded.transparent() ? OutputFormat.PNG : OutputFormat.JPEG;
   }
 
   private static int[] crop(BufferedImage image, Rectangle region) {

@@ -13,9 +13,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Writes thumbnails at deterministic keys ({@code tenant/job/preset.ext}): rendering a job again
- * overwrites its objects instead of adding new ones. Each object carries {@code Cache-Control:
- * private, max-age=...} no longer than the link lifetime (never {@code public}/{@code immutable}: a
+ * Writes thumbnails at deterministic keys ({@code tenant/job/preset.ext}; a preset's extra formats
+ * differ from its own, so each rendition has its own key): rendering a job again overwrites its
+ * objects instead of adding new ones. Each object carries {@code Cache-Control: private,
+ * max-age=...} no longer than the link lifetime (never {@code public}/{@code immutable}: a
  * thumbnail must stop being served once its signed link has expired). Writes are guarded by the S3
  * retry and circuit breaker. Thread-safe.
  */
@@ -66,6 +67,7 @@ public class ThumbnailStore {
         rendered.width(),
         rendered.height(),
         contentType,
-        rendered.bytes().length);
+        rendered.bytes().length,
+        rendered.alternate());
   }
 }

@@ -14,6 +14,9 @@ final class OutputMetadata {
   private static final Set<String> FORBIDDEN_PNG_CHUNKS =
       Set.of("eXIf", "iCCP", "tEXt", "zTXt", "iTXt");
 
+  private static final Set<String> FORBIDDEN_WEBP_CHUNKS = Set.of("EXIF", "XMP ", "ICCP");
+  private static final Set<String> FORBIDDEN_AVIF_CODES = Set.of("Exif", "mime", "prof", "rICC");
+
   private OutputMetadata() {}
 
   static void assertClean(RenderedThumbnail thumbnail) {
@@ -24,6 +27,17 @@ final class OutputMetadata {
           .as("JPEG segments of " + thumbnail.preset())
           .noneMatch(s -> s.startsWith("APP1")) // EXIF (and its GPS IFD) or XMP
           .noneMatch(s -> s.startsWith("APP2 ICC_PROFILE"));
+    } else if (thumbnail.format() == OutputFormat.WEBP) {
+      assertThat(webpChunks(bytes))
+          .as("WebP chunks of " + thumbnail.preset())
+          .doesNotContainAnyElementsOf(FORBIDDEN_WEBP_CHUNKS);
+    } else if (thumbnail.format() == OutputFormat.AVIF) {
+      // Metadata in HEIF is an item of type 'Exif' or 'mime' (XMP), a profile a 'colr' of type
+      // 'prof' or 'rICC'; none of these four-character codes may appear anywhere in the file.
+      String text = new String(bytes, StandardCharsets.ISO_8859_1);
+      assertThat(FORBIDDEN_AVIF_CODES)
+          .as("AVIF metadata boxes of " + thumbnail.preset())
+          .noneMatch(text::contains);
     } else {
       assertThat(pngChunks(bytes))
           .as("PNG chunks of " + thumbnail.preset())
@@ -50,6 +64,21 @@ final class OutputMetadata {
       i += 2 + length;
     }
     return segments;
+  }
+
+  /** The chunk types after the RIFF header, e.g. {@code VP8X, ALPH, VP8 }. */
+  static List<String> webpChunks(byte[] webp) {
+    List<String> chunks = new ArrayList<>();
+    ByteBuffer buffer = ByteBuffer.wrap(webp).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    buffer.position(12); // RIFF, size, WEBP
+    while (buffer.remaining() >= 8) {
+      byte[] type = new byte[4];
+      buffer.get(type);
+      int length = buffer.getInt();
+      chunks.add(new String(type, StandardCharsets.ISO_8859_1));
+      buffer.position(Math.min(buffer.limit(), buffer.position() + length + (length & 1)));
+    }
+    return chunks;
   }
 
   static List<String> pngChunks(byte[] png) {

@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The optional native fast path of the renderer: scaled JPEG decoding and JPEG encoding through
- * libjpeg-turbo's TurboJPEG API, scaled WebP decoding through libwebp, both called with {@code
- * java.lang.foreign}. Each codec is used only where its library loads; everything else (and every
- * image a native decoder declines) goes through ImageIO and TwelveMonkeys.
+ * The optional native codecs of the renderer: scaled JPEG decoding and JPEG encoding through
+ * libjpeg-turbo's TurboJPEG API, scaled WebP decoding and WebP encoding through libwebp, AVIF
+ * encoding through libavif, all called with {@code java.lang.foreign}. Each codec is used only
+ * where its library loads; everything else (and every image a native decoder declines) goes through
+ * ImageIO and TwelveMonkeys. Without libwebp or libavif there is no WebP or AVIF output: the
+ * renderer then falls back as {@code FormatChoice} says.
  *
  * <p>Switched off with {@code -Dimage-service.render.native=false} or the environment variable
  * {@code IMAGE_SERVICE_RENDER_NATIVE=false}. Thread-safe; {@link #detected()} is loaded once per
@@ -22,23 +24,33 @@ import org.slf4j.LoggerFactory;
 public final class NativeCodecs {
 
   public static final String PROPERTY = "image-service.render.native";
+
+  /** The AVIF encoder speed the renderer uses (see {@code AvifEncoder}). */
+  public static final int DEFAULT_AVIF_SPEED = AvifEncoder.DEFAULT_SPEED;
+
   private static final Logger LOG = LoggerFactory.getLogger(NativeCodecs.class);
-  private static final NativeCodecs NONE = new NativeCodecs(null, null, null, null);
+  private static final NativeCodecs NONE = new NativeCodecs(null, null, null, null, null, null);
 
   private final @Nullable TurboJpegDecoder jpegDecoder;
   private final @Nullable TurboJpegEncoder jpegEncoder;
   private final @Nullable WebPDecoder webpDecoder;
   private final @Nullable HeifDecoder heifDecoder;
+  private final @Nullable WebPEncoder webpEncoder;
+  private final @Nullable AvifEncoder avifEncoder;
 
   private NativeCodecs(
       @Nullable TurboJpegDecoder jpegDecoder,
       @Nullable TurboJpegEncoder jpegEncoder,
       @Nullable WebPDecoder webpDecoder,
-      @Nullable HeifDecoder heifDecoder) {
+      @Nullable HeifDecoder heifDecoder,
+      @Nullable WebPEncoder webpEncoder,
+      @Nullable AvifEncoder avifEncoder) {
     this.jpegDecoder = jpegDecoder;
     this.jpegEncoder = jpegEncoder;
     this.webpDecoder = webpDecoder;
     this.heifDecoder = heifDecoder;
+    this.webpEncoder = webpEncoder;
+    this.avifEncoder = avifEncoder;
   }
 
   /** The codecs of this machine, unless switched off by the property or environment variable. */
@@ -53,26 +65,33 @@ public final class NativeCodecs {
 
   /** Whatever loads of the three libraries, ignoring the switch. */
   public static NativeCodecs load() {
-    return load(TurboJpeg.LIBRARY, WebPDecoder.LIBRARY, LibHeif.LIBRARY);
+    return load(TurboJpeg.LIBRARY, WebPDecoder.LIBRARY, LibHeif.LIBRARY, Avif.LIBRARY);
   }
 
-  /** Whatever loads of these two libraries (file names or paths), without libheif. */
+  /** Whatever loads of these two libraries (file names or paths), without libheif or libavif. */
   static NativeCodecs load(String turboJpegLibrary, String webpLibrary) {
-    return load(turboJpegLibrary, webpLibrary, null);
+    return load(turboJpegLibrary, webpLibrary, null, null);
   }
 
-  /** Whatever loads of these libraries (file names or paths; a null libheif is not tried). */
+  /** Whatever loads of these libraries (file names or paths; a null libheif or libavif is not tried). */
   static NativeCodecs load(
-      String turboJpegLibrary, String webpLibrary, @Nullable String heifLibrary) {
+      String turboJpegLibrary,
+      String webpLibrary,
+      @Nullable String heifLibrary,
+      @Nullable String avifLibrary) {
     TurboJpeg tj = tryLoad(turboJpegLibrary, () -> new TurboJpeg(turboJpegLibrary));
     WebPDecoder webp = tryLoad(webpLibrary, () -> new WebPDecoder(webpLibrary));
+    WebPEncoder webpOut = tryLoad(webpLibrary, () -> new WebPEncoder(webpLibrary));
     LibHeif heif =
         heifLibrary == null ? null : tryLoad(heifLibrary, () -> new LibHeif(heifLibrary));
+    Avif avif = avifLibrary == null ? null : tryLoad(avifLibrary, () -> new Avif(avifLibrary));
     return new NativeCodecs(
         tj == null ? null : new TurboJpegDecoder(tj),
         tj == null ? null : new TurboJpegEncoder(tj),
         webp,
-        heif == null ? null : new HeifDecoder(heif));
+        heif == null ? null : new HeifDecoder(heif),
+        webpOut,
+        avif == null ? null : new AvifEncoder(avif));
   }
 
   public boolean jpeg() {
@@ -88,12 +107,23 @@ public final class NativeCodecs {
     return heifDecoder != null;
   }
 
+  /** Whether WebP output is available (libwebp's encoder). */
+  public boolean webpEncoding() {
+    return webpEncoder != null;
+  }
+
+  /** Whether AVIF output is available (libavif with an AV1 encoder). */
+  public boolean avifEncoding() {
+    return avifEncoder != null;
+  }
+
   /** Each codec by library name, and whether it is on: for logs and {@code /actuator/info}. */
   public java.util.Map<String, Boolean> status() {
     java.util.Map<String, Boolean> status = new java.util.LinkedHashMap<>();
     status.put("libturbojpeg", jpeg());
     status.put("libwebp", webp());
     status.put("libheif", heif());
+    status.put("libavif", avifEncoding());
     return status;
   }
 
@@ -133,9 +163,32 @@ public final class NativeCodecs {
     return Optional.of(jpegEncoder.encode(rgb, width, height, q));
   }
 
+  /**
+   * A lossy WebP of straight (not premultiplied) {@code 0xAARRGGBB} pixels, quality 1..100; an
+   * alpha channel only where some pixel is not opaque. Empty when libwebp is missing or off.
+   */
+  public Optional<byte[]> encodeWebp(int[] argb, int width, int height, int quality) {
+    return webpEncoder == null
+        ? Optional.empty()
+        : Optional.of(webpEncoder.encode(argb, width, height, quality));
+  }
+
+  /**
+   * A still AVIF, quality 1..100, speed 0..10 (see {@link #DEFAULT_AVIF_SPEED}); {@code argb}
+   * premultiplied when {@code alpha}, else its top byte is ignored. Empty when libavif is missing
+   * or off.
+   */
+  public Optional<byte[]> encodeAvif(
+      int[] argb, int width, int height, boolean alpha, int quality, int speed) {
+    return avifEncoder == null
+        ? Optional.empty()
+        : Optional.of(avifEncoder.encode(argb, width, height, alpha, quality, speed));
+  }
+
   @Override
   public String toString() {
-    return "NativeCodecs[turbojpeg=%s, libwebp=%s, libheif=%s]".formatted(jpeg(), webp(), heif());
+    return "NativeCodecs[turbojpeg=%s, libwebp=%s, libwebp-encoder=%s, libheif=%s, libavif=%s]"
+        .formatted(jpeg(), webp(), webpEncoding(), heif(), avifEncoding());
   }
 
   static boolean switchedOn() {
