@@ -3,13 +3,18 @@ package dev.imageservice.api.job;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobStatus;
+import dev.imageservice.common.telemetry.JobTimings;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A job as the API shows it (the v1 contract). {@code error} appears only when FAILED. */
+/**
+ * A job as the API shows it (the v1 contract). {@code error} appears only when FAILED; {@code
+ * traceId} (the W3C trace of the upload, 32 hex digits) when tracing was on; {@code timings} (where
+ * the time of the last successful processing went, with the render's CPU time) once SUCCEEDED.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(
     UUID jobId,
@@ -20,7 +25,9 @@ public record JobView(
     List<String> presets,
     OriginalView original,
     List<ThumbnailView> thumbnails,
-    @Nullable JobError error) {
+    @Nullable JobError error,
+    @Nullable String traceId,
+    @Nullable JobTimings timings) {
 
   /** The uploaded original; width and height (as displayed) appear once a worker has probed it. */
   public record OriginalView(

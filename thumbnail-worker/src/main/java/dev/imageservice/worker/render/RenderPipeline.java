@@ -2,6 +2,8 @@ package dev.imageservice.worker.render;
 
 import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.worker.render.codec.NativeCodecs;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,13 +74,26 @@ public final class RenderPipeline {
    * @throws ImageRejectedException with {@code render_timeout} once the deadline has passed
    */
   public RenderResult render(Path source, List<Preset> presets, @Nullable Instant deadline) {
+    return render(source, presets, deadline, StepObserver.NONE);
+  }
+
+  /**
+   * {@link #render(Path, List, Instant)}, each step run through {@code observer} (timings, spans).
+   */
+  public RenderResult render(
+      Path source, List<Preset> presets, @Nullable Instant deadline, StepObserver observer) {
     if (presets.isEmpty()) {
       throw new IllegalArgumentException("no presets to render");
     }
     RenderState state = RenderState.start(source, presets, deadline);
     for (RenderStep step : steps) {
       checkDeadline(deadline, step);
-      state = step.apply(state);
+      RenderState before = state;
+      state = observer.around(step.getClass().getSimpleName(), () -> step.apply(before));
+      Decoded decoded = state.decoded();
+      if (before.decoded() == null && decoded != null) {
+        observer.decoded(pixelBytes(decoded.image()));
+      }
     }
     ImageHeader header = state.requireHeader();
     List<RenderedThumbnail> thumbnails = new ArrayList<>();
@@ -135,6 +150,14 @@ public final class RenderPipeline {
               + ")");
     }
     return names.stream().distinct().map(byName::get).toList();
+  }
+
+  private static long pixelBytes(BufferedImage image) {
+    DataBuffer buffer = image.getRaster().getDataBuffer();
+    return (long) buffer.getSize()
+        * buffer.getNumBanks()
+        * DataBuffer.getDataTypeSize(buffer.getDataType())
+        / 8;
   }
 
   private static void checkDeadline(@Nullable Instant deadline, RenderStep next) {
