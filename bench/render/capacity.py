@@ -31,7 +31,7 @@ SNS_REQUEST = 0.50 / 1e6
 # SNS + 1 receive + 1 visibility change + 1 delete; SNS 2 publishes (uploaded, generated).
 S3_PUTS, S3_GETS, SQS_REQUESTS, SNS_PUBLISHES = 4, 1, 4, 2
 ORIGINAL_MB = 1.34                # mean of the shared corpus's 17 M* JPEGs (2-12 MP)
-THUMBNAILS_MB = 0.20              # small + medium + square of those, measured (see docs)
+THUMBNAILS_MB = 0.11              # small + medium + square of those JPEGs: 111 KB mean (cpu-per-job.sh)
 THUMBNAILS_PER_JOB = 3
 # AWS's Dynamic Image Transformation for CloudFront (Serverless Image Handler), Lambda
 # architecture: its implementation guide's cost table for 10 M images served at 90 % cache hit

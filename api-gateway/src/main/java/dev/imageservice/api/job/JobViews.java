@@ -34,10 +34,6 @@ public class JobViews {
     return of(job, thumbnails, recorded);
   }
 
-  JobView of(Job job, List<Thumbnail> thumbnails) {
-    return of(job, thumbnails, new JobTelemetry(null, null, null));
-  }
-
   JobView of(Job job, List<Thumbnail> thumbnails, JobTelemetry recorded) {
     Job.Original original = job.original();
     JobError error = job.error();
