@@ -50,6 +50,26 @@
     const list = card.querySelector(".thumbs");
     const placeholder = job.thumbhash && window.thumbHashToDataURL ? window.thumbHashToDataURL(job.thumbhash) : null;
     list.replaceChildren(...(job.thumbnails || []).map((t) => thumbnail(t, placeholder)));
+    timeline(card.querySelector(".timeline"), job.timings);
+  }
+
+  // Where the job's time went (claim to SUCCEEDED), one bar segment per step, widths in proportion.
+  const STEPS = ["download", "decode", "resize", "encode", "upload", "other"];
+
+  function timeline(bar, timings) {
+    bar.hidden = !timings || !(timings.totalMs >= 0);
+    if (bar.hidden) return bar.replaceChildren();
+    const total = Math.max(1, STEPS.reduce((sum, s) => sum + (timings[s + "Ms"] || 0), 0));
+    const parts = STEPS.map((s) => `${s} ${timings[s + "Ms"] || 0} ms`);
+    bar.setAttribute("aria-label",
+      `${timings.totalMs} ms after ${timings.queuedMs} ms queued: ${parts.join(", ")}; CPU ${timings.cpuMs} ms`);
+    bar.title = bar.getAttribute("aria-label");
+    bar.replaceChildren(...STEPS.map((s) => {
+      const segment = document.createElement("span");
+      segment.className = "step " + s;
+      segment.style.width = ((100 * (timings[s + "Ms"] || 0)) / total).toFixed(2) + "%";
+      return segment;
+    }));
   }
 
   // The ThumbHash placeholder (a blurred image of a few dozen bytes) fills the thumbnail's box

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -31,16 +32,20 @@ public final class LocalSystem implements AutoCloseable {
   private final Map<String, Object> workerProperties;
   private @Nullable ConfigurableApplicationContext worker;
   private volatile int apiManagementPort = -1;
+  private final Consumer<SpringApplication> customizer;
 
   private LocalSystem(
       LocalInfrastructureSettings settings,
       Map<String, Object> apiProperties,
-      Map<String, Object> workerProperties) {
+      Map<String, Object> workerProperties,
+      Consumer<SpringApplication> customizer) {
     this.workerProperties = Map.copyOf(workerProperties);
+    this.customizer = customizer;
     infrastructure = LocalInfrastructure.start(settings);
     running.push(infrastructure);
     try {
       SpringApplication apiApplication = ApiGatewayApplication.application();
+      customizer.accept(apiApplication);
       // The management server (actuator) is a child context; its port is known once it started.
       apiApplication.addListeners(
           (ApplicationListener<WebServerInitializedEvent>)
@@ -66,7 +71,20 @@ public final class LocalSystem implements AutoCloseable {
       LocalInfrastructureSettings settings,
       Map<String, Object> apiProperties,
       Map<String, Object> workerProperties) {
-    return new LocalSystem(settings, apiProperties, workerProperties);
+    return new LocalSystem(settings, apiProperties, workerProperties, app -> {});
+  }
+
+  /**
+   * {@link #start(LocalInfrastructureSettings, Map, Map)}, with {@code customizer} applied to the
+   * API's and every worker's {@link SpringApplication} before it runs (tests add configuration
+   * classes, e.g. an in-memory span exporter, this way).
+   */
+  public static LocalSystem start(
+      LocalInfrastructureSettings settings,
+      Map<String, Object> apiProperties,
+      Map<String, Object> workerProperties,
+      Consumer<SpringApplication> customizer) {
+    return new LocalSystem(settings, apiProperties, workerProperties, customizer);
   }
 
   public LocalEndpoints endpoints() {
@@ -112,7 +130,9 @@ public final class LocalSystem implements AutoCloseable {
     stopWorker();
     Map<String, Object> properties = merged(workerProperties);
     properties.putAll(overrides);
-    worker = startService(ThumbnailWorkerApplication.application(), properties);
+    SpringApplication workerApplication = ThumbnailWorkerApplication.application();
+    customizer.accept(workerApplication);
+    worker = startService(workerApplication, properties);
     return worker;
   }
 

@@ -3,6 +3,7 @@ package dev.imageservice.api.job;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobStatus;
+import dev.imageservice.common.telemetry.JobTimings;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A job as the API shows it (the v1 contract). {@code error} appears only when FAILED; {@code
- * thumbhash}, the base64 ThumbHash placeholder of the smallest thumbnail, only when SUCCEEDED.
+ * thumbhash}, the base64 ThumbHash placeholder of the smallest thumbnail, only when SUCCEEDED;
+ * {@code traceId} (the W3C trace of the upload, 32 hex digits) when tracing was on; {@code timings}
+ * (where the time of the last successful processing went, with the render's CPU time) once
+ * SUCCEEDED.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(
@@ -24,7 +28,9 @@ public record JobView(
     OriginalView original,
     List<ThumbnailView> thumbnails,
     @Nullable JobError error,
-    @Nullable String thumbhash) {
+    @Nullable String thumbhash,
+    @Nullable String traceId,
+    @Nullable JobTimings timings) {
 
   /** The uploaded original; width and height (as displayed) appear once a worker has probed it. */
   public record OriginalView(

@@ -6,6 +6,8 @@ import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.JobStatus;
 import dev.imageservice.common.job.Thumbnail;
+import dev.imageservice.common.telemetry.JobTelemetry;
+import dev.imageservice.common.telemetry.JobTelemetryRepository;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.springframework.stereotype.Component;
@@ -16,19 +18,23 @@ public class JobViews {
 
   private final JobRepository jobs;
   private final ThumbnailLinks links;
+  private final JobTelemetryRepository telemetry;
 
-  JobViews(JobRepository jobs, ThumbnailLinks links) {
+  JobViews(JobRepository jobs, ThumbnailLinks links, JobTelemetryRepository telemetry) {
     this.jobs = jobs;
     this.links = links;
+    this.telemetry = telemetry;
   }
 
   public JobView of(Handle handle, Job job) {
     List<Thumbnail> thumbnails =
         job.status() == JobStatus.SUCCEEDED ? jobs.thumbnails(handle, job.jobId()) : List.of();
-    return of(job, thumbnails);
+    JobTelemetry recorded =
+        telemetry.find(handle, job.jobId()).orElse(new JobTelemetry(null, null, null));
+    return of(job, thumbnails, recorded);
   }
 
-  JobView of(Job job, List<Thumbnail> thumbnails) {
+  JobView of(Job job, List<Thumbnail> thumbnails, JobTelemetry recorded) {
     Job.Original original = job.original();
     JobError error = job.error();
     return new JobView(
@@ -54,6 +60,8 @@ public class JobViews {
         job.status() == JobStatus.FAILED && error != null
             ? FailureMessages.publicView(error)
             : null,
-        job.status() == JobStatus.SUCCEEDED ? job.thumbhash() : null);
+        job.status() == JobStatus.SUCCEEDED ? job.thumbhash() : null,
+        recorded.traceId(),
+        job.status() == JobStatus.SUCCEEDED ? recorded.timings() : null);
   }
 }

@@ -10,9 +10,15 @@ import dev.imageservice.common.outbox.OutboxRepository;
 import dev.imageservice.common.preset.ImagingProperties;
 import dev.imageservice.common.preset.MovedKeysCheck;
 import dev.imageservice.common.resilience.GuardConfiguration;
+import dev.imageservice.common.telemetry.JobTelemetryRepository;
+import dev.imageservice.common.trace.MicrometerTraceContexts;
+import dev.imageservice.common.trace.TraceContexts;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -50,13 +56,36 @@ public class SharedInfrastructureConfiguration {
 
   @Bean
   JobLifecycle jobLifecycle(
-      Jdbi jdbi, JobRepository jobs, OutboxRepository outbox, OutboxRelay relay, Clock clock) {
-    return new JobLifecycle(jdbi, jobs, outbox, relay, clock);
+      Jdbi jdbi,
+      JobRepository jobs,
+      OutboxRepository outbox,
+      OutboxRelay relay,
+      Clock clock,
+      JobTelemetryRepository telemetry,
+      TraceContexts traces) {
+    return new JobLifecycle(jdbi, jobs, outbox, relay, clock, telemetry, traces);
   }
 
   @Bean
-  OutboxRepository outboxRepository() {
-    return new OutboxRepository();
+  OutboxRepository outboxRepository(TraceContexts traces) {
+    return new OutboxRepository(traces);
+  }
+
+  @Bean
+  JobTelemetryRepository jobTelemetryRepository() {
+    return new JobTelemetryRepository();
+  }
+
+  /**
+   * The trace context over Micrometer Tracing when the application has a tracer (both services do,
+   * through the OpenTelemetry bridge), else none.
+   */
+  @Bean
+  TraceContexts traceContexts(
+      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer t = tracer.getIfAvailable();
+    Propagator p = propagator.getIfAvailable();
+    return t == null || p == null ? TraceContexts.NONE : new MicrometerTraceContexts(t, p);
   }
 
   @Bean

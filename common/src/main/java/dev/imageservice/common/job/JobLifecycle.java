@@ -7,6 +7,8 @@ import dev.imageservice.common.event.ThumbnailsFailed;
 import dev.imageservice.common.event.ThumbnailsGenerated;
 import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
+import dev.imageservice.common.telemetry.JobTelemetryRepository;
+import dev.imageservice.common.trace.TraceContexts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +38,30 @@ public final class JobLifecycle {
   private final OutboxRelay relay;
   private final Clock clock;
   private final TransitionStatements moves = new TransitionStatements();
+  private final JobTelemetryRepository telemetry;
+  private final TraceContexts traces;
 
   public JobLifecycle(
       Jdbi jdbi, JobRepository jobs, OutboxRepository outbox, OutboxRelay relay, Clock clock) {
+    this(jdbi, jobs, outbox, relay, clock, new JobTelemetryRepository(), TraceContexts.NONE);
+  }
+
+  /** A lifecycle that records, with each new job, the trace of the request that created it. */
+  public JobLifecycle(
+      Jdbi jdbi,
+      JobRepository jobs,
+      OutboxRepository outbox,
+      OutboxRelay relay,
+      Clock clock,
+      JobTelemetryRepository telemetry,
+      TraceContexts traces) {
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.outbox = outbox;
     this.relay = relay;
     this.clock = clock;
+    this.telemetry = telemetry;
+    this.traces = traces;
   }
 
   /** A new {@code QUEUED} job announced by {@code ImageUploaded}; empty if its key was used. */
@@ -55,6 +73,8 @@ public final class JobLifecycle {
           }
           Job created = jobs.find(handle, job.jobId()).orElseThrow();
           outbox.add(handle, uploaded(created, now), now);
+          telemetry.recordTrace(
+              handle, created.jobId(), TraceContexts.traceIdOf(traces.currentTraceparent()));
           return Optional.of(created);
         });
   }

@@ -2,6 +2,7 @@ package dev.imageservice.common.outbox;
 
 import dev.imageservice.common.event.EventJson;
 import dev.imageservice.common.event.ImageEvent;
+import dev.imageservice.common.trace.TraceContexts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,13 +18,27 @@ import org.jdbi.v3.core.Handle;
  */
 public final class OutboxRepository {
 
+  private final TraceContexts traces;
+
+  /** An outbox whose rows carry no trace context. */
+  public OutboxRepository() {
+    this(TraceContexts.NONE);
+  }
+
+  /** An outbox that stores, with each row, the trace context current when it was added. */
+  public OutboxRepository(TraceContexts traces) {
+    this.traces = traces;
+  }
+
   public void add(Handle handle, ImageEvent event, Instant now) {
     handle
         .createUpdate(
             """
-            insert into outbox (event_id, event_type, job_id, payload, created_at, next_attempt_at)
-            values (:eventId, :type, :jobId, :payload, :now, :now)
+            insert into outbox (event_id, event_type, job_id, payload, created_at, next_attempt_at,
+                traceparent)
+            values (:eventId, :type, :jobId, :payload, :now, :now, :traceparent)
             """)
+        .bind("traceparent", traces.currentTraceparent())
         .bind("eventId", event.eventId())
         .bind("type", event.type())
         .bind("jobId", event.jobId())
@@ -46,7 +61,7 @@ public final class OutboxRepository {
             where id in (select id from outbox
                          where published_at is null and next_attempt_at <= :now
                          order by id limit :limit for update skip locked)
-            returning id, event_id, event_type, job_id, payload, attempts
+            returning id, event_id, event_type, job_id, payload, attempts, traceparent
             """)
         .bind("now", utc(now))
         .bind("claimUntil", utc(claimUntil))
@@ -59,7 +74,8 @@ public final class OutboxRepository {
                     rs.getString("event_type"),
                     rs.getObject("job_id", UUID.class),
                     rs.getString("payload"),
-                    rs.getInt("attempts")))
+                    rs.getInt("attempts"),
+                    rs.getString("traceparent")))
         .list()
         .stream()
         .sorted(Comparator.comparingLong(OutboxMessage::id))

@@ -1,8 +1,12 @@
 package dev.imageservice.common.outbox;
 
+import dev.imageservice.common.trace.TraceContexts;
+import dev.imageservice.common.trace.TraceContexts.OpenSpan;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -13,16 +17,24 @@ import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
  * Publishes outbox messages to one SNS topic with {@code PublishBatch}, one request per batch of up
  * to ten. The event type and job id travel as message attributes, so subscribers can filter without
  * parsing the body. An entry SNS refuses is reported back by its outbox id; the others count as
- * published. Thread-safe (SnsClient is).
+ * published. Each message that carries a trace context is published in a span of its own trace
+ * ({@code outbox publish}), whose {@code traceparent} travels as a message attribute (raw delivery
+ * hands it to SQS as one). Thread-safe (SnsClient is).
  */
 public final class SnsEventPublisher implements EventPublisher {
 
   private final SnsClient sns;
   private final String topicArn;
+  private final TraceContexts traces;
 
   public SnsEventPublisher(SnsClient sns, String topicArn) {
+    this(sns, topicArn, TraceContexts.NONE);
+  }
+
+  public SnsEventPublisher(SnsClient sns, String topicArn, TraceContexts traces) {
     this.sns = sns;
     this.topicArn = topicArn;
+    this.traces = traces;
   }
 
   @Override
@@ -33,25 +45,47 @@ public final class SnsEventPublisher implements EventPublisher {
     if (batch.isEmpty()) {
       return Map.of();
     }
-    List<PublishBatchRequestEntry> entries = batch.stream().map(SnsEventPublisher::entry).toList();
-    PublishBatchResponse response =
-        sns.publishBatch(request -> request.topicArn(topicArn).publishBatchRequestEntries(entries));
-    Map<Long, String> failed = new HashMap<>();
-    for (BatchResultErrorEntry error : response.failed()) {
-      failed.put(Long.valueOf(error.id()), error.code() + ": " + error.message());
+    // One span per message, in that message's trace (a batch mixes jobs, so none is made current).
+    List<OpenSpan> spans = new ArrayList<>();
+    try {
+      List<PublishBatchRequestEntry> entries = new ArrayList<>();
+      for (OutboxMessage message : batch) {
+        OpenSpan span =
+            message.traceparent() == null
+                ? OpenSpan.NONE
+                : traces.start("outbox publish " + message.eventType(), message.traceparent());
+        spans.add(span);
+        entries.add(entry(message, span.traceparent()));
+      }
+      PublishBatchResponse response =
+          sns.publishBatch(
+              request -> request.topicArn(topicArn).publishBatchRequestEntries(entries));
+      Map<Long, String> failed = new HashMap<>();
+      for (BatchResultErrorEntry error : response.failed()) {
+        failed.put(Long.valueOf(error.id()), error.code() + ": " + error.message());
+      }
+      return failed;
+    } catch (RuntimeException e) {
+      spans.forEach(span -> span.error(e));
+      throw e;
+    } finally {
+      spans.forEach(OpenSpan::close);
     }
-    return failed;
   }
 
   // The entry id only has to be unique within the request: the outbox id is, and maps back.
-  private static PublishBatchRequestEntry entry(OutboxMessage message) {
+  private static PublishBatchRequestEntry entry(
+      OutboxMessage message, @Nullable String traceparent) {
+    Map<String, MessageAttributeValue> attributes = new HashMap<>();
+    attributes.put("type", stringAttribute(message.eventType()));
+    attributes.put("jobId", stringAttribute(message.jobId().toString()));
+    if (traceparent != null) {
+      attributes.put(TraceContexts.TRACEPARENT, stringAttribute(traceparent));
+    }
     return PublishBatchRequestEntry.builder()
         .id(Long.toString(message.id()))
         .message(message.payload())
-        .messageAttributes(
-            Map.of(
-                "type", stringAttribute(message.eventType()),
-                "jobId", stringAttribute(message.jobId().toString())))
+        .messageAttributes(attributes)
         .build();
   }
 

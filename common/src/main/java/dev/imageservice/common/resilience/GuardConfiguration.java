@@ -5,6 +5,7 @@ import dev.imageservice.common.config.ResilienceProperties;
 import dev.imageservice.common.outbox.EventPublisher;
 import dev.imageservice.common.outbox.GuardedEventPublisher;
 import dev.imageservice.common.outbox.SnsEventPublisher;
+import dev.imageservice.common.trace.TraceContexts;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -62,9 +63,10 @@ public class GuardConfiguration {
       SnsClient sns,
       EventPublishingProperties properties,
       @Qualifier(DependencyGuard.SNS) DependencyGuard guard,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      TraceContexts traces) {
     return new GuardedEventPublisher(
-        new SnsEventPublisher(sns, properties.topicArn()), guard, meters);
+        new SnsEventPublisher(sns, properties.topicArn(), traces), guard, meters);
   }
 
   private static DependencyGuard guard(

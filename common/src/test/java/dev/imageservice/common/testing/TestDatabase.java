@@ -31,7 +31,8 @@ public final class TestDatabase {
 
   /** Empties every table the jobs and the outbox use. */
   public static void clear() {
-    jdbi().useHandle(h -> h.execute("truncate jobs, thumbnails, outbox"));
+    // cascade: tables that reference jobs (job_telemetry, and those later migrations add) go too.
+    jdbi().useHandle(h -> h.execute("truncate jobs, thumbnails, outbox cascade"));
   }
 
   /** Outbox rows written so far, published or not. */

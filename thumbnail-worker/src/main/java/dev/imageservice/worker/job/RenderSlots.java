@@ -36,6 +36,11 @@ public final class RenderSlots {
     return size;
   }
 
+  /** Slots held by running renders right now. */
+  public int busy() {
+    return size - permits.availablePermits();
+  }
+
   /** Renders waiting for a slot right now. */
   public int waiting() {
     return permits.getQueueLength();

@@ -7,6 +7,11 @@ import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.Thumbnail;
+import dev.imageservice.common.trace.TraceContexts;
+import dev.imageservice.worker.cost.JobCosts;
+import dev.imageservice.worker.cost.JobStopwatch;
+import dev.imageservice.worker.cost.JobStopwatch.Part;
+import dev.imageservice.worker.cost.StepCosts;
 import dev.imageservice.worker.render.ImageRejectedException;
 import dev.imageservice.worker.render.OutputFormat;
 import dev.imageservice.worker.render.Preset;
@@ -65,6 +70,8 @@ public class ThumbnailJobProcessor {
   private final WorkerScheduler scheduler;
   private final JobProperties properties;
   private final Clock clock;
+  private final TraceContexts traces;
+  private final JobCosts costs;
 
   ThumbnailJobProcessor(
       Jdbi jdbi,
@@ -81,7 +88,9 @@ public class ThumbnailJobProcessor {
       JobMetrics metrics,
       WorkerScheduler scheduler,
       JobProperties properties,
-      Clock clock) {
+      Clock clock,
+      TraceContexts traces,
+      JobCosts costs) {
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.lifecycle = lifecycle;
@@ -97,6 +106,8 @@ public class ThumbnailJobProcessor {
     this.scheduler = scheduler;
     this.properties = properties;
     this.clock = clock;
+    this.traces = traces;
+    this.costs = costs;
   }
 
   /**
@@ -108,7 +119,10 @@ public class ThumbnailJobProcessor {
   public void process(ImageUploaded event) {
     try {
       Optional<Claim> claimed =
-          Database.call(() -> lifecycle.claim(event.jobId(), properties.lease()));
+          traces.inSpan(
+              "db claim",
+              null,
+              () -> Database.call(() -> lifecycle.claim(event.jobId(), properties.lease())));
       if (claimed.isEmpty()) {
         skipUnclaimable(event);
         return;
@@ -125,7 +139,7 @@ public class ThumbnailJobProcessor {
     Duration renewal = properties.leaseRenewal();
     try (InFlightJobs.Registration ignored = inFlight.register(claim);
         Heartbeat lease = scheduler.every(renewal, renewal, () -> renewLease(claim))) {
-      renderAndStore(claim);
+      renderAndStore(claim, new JobStopwatch(claim.job().createdAt(), clock.instant()));
     } catch (ImageRejectedException e) {
       outcomes.failed(claim, new JobError(e.code(), e.getMessage()));
     } catch (RuntimeException e) {
@@ -136,9 +150,16 @@ public class ThumbnailJobProcessor {
     }
   }
 
-  private void renderAndStore(Claim claim) {
+  private void renderAndStore(Claim claim, JobStopwatch stopwatch) {
     Job job = claim.job();
-    Path original = originals.fetch(job.original().bucket(), job.original().key());
+    Path original =
+        stopwatch.time(
+            Part.DOWNLOAD,
+            () ->
+                traces.inSpan(
+                    "s3 get original",
+                    null,
+                    () -> originals.fetch(job.original().bucket(), job.original().key())));
     try {
       List<Preset> presets = renderer.presetsNamed(job.presets());
       RenderEstimate estimate = renderer.estimate(original, presets);
@@ -148,16 +169,32 @@ public class ThumbnailJobProcessor {
         // The clock starts when the render may run, not while it waits for a slot or memory.
         Instant deadline = clock.instant().plus(estimate.timeLimit());
         try (RenderDeadlines.Registration tracked = deadlines.track(job.jobId(), deadline)) {
+          StepCosts steps = new StepCosts(stopwatch, traces);
           result =
               metrics.timeRender(
-                  () -> renderer.render(original, presets, formats(job.formats()), deadline));
+                  () ->
+                      JobCosts.measuringCpu(
+                          stopwatch,
+                          () ->
+                              renderer.render(
+                                  original, presets, formats(job.formats()), deadline, steps)));
         }
       }
+      RenderResult rendered = result;
       List<Thumbnail> stored =
-          result.thumbnails().stream()
-              .map(t -> thumbnails.store(job.tenantId(), job.jobId(), t))
-              .toList();
-      outcomes.succeeded(claim, result, stored);
+          stopwatch.time(
+              Part.UPLOAD,
+              () ->
+                  traces.inSpan(
+                      "s3 put thumbnails",
+                      null,
+                      () ->
+                          rendered.thumbnails().stream()
+                              .map(t -> thumbnails.store(job.tenantId(), job.jobId(), t))
+                              .toList()));
+      if (traces.inSpan("db succeed", null, () -> outcomes.succeeded(claim, rendered, stored))) {
+        costs.succeeded(job.jobId(), rendered.sourceFormat(), stopwatch);
+      }
     } finally {
       OriginalFetcher.delete(original);
     }

@@ -3,6 +3,7 @@ package dev.imageservice.worker.messaging;
 import dev.imageservice.common.event.EventJson;
 import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.event.MalformedEventException;
+import dev.imageservice.common.trace.TraceContexts;
 import dev.imageservice.worker.job.RenderDeadlines;
 import dev.imageservice.worker.job.ThumbnailJobProcessor;
 import dev.imageservice.worker.system.WorkerScheduler;
@@ -38,18 +39,21 @@ class ThumbnailRequestListener {
   private final RenderDeadlines deadlines;
   private final QueueMetrics queueMetrics;
   private final Duration extension;
+  private final TraceContexts traces;
 
   ThumbnailRequestListener(
       ThumbnailJobProcessor processor,
       WorkerScheduler scheduler,
       RenderDeadlines deadlines,
       QueueMetrics queueMetrics,
-      WorkerQueueProperties properties) {
+      WorkerQueueProperties properties,
+      TraceContexts traces) {
     this.processor = processor;
     this.scheduler = scheduler;
     this.deadlines = deadlines;
     this.queueMetrics = queueMetrics;
     this.extension = properties.visibilityExtension();
+    this.traces = traces;
   }
 
   @SqsListener(
@@ -75,7 +79,16 @@ class ThumbnailRequestListener {
         Heartbeat hidden =
             scheduler.every(
                 Duration.ZERO, extension.dividedBy(3), () -> keepHidden(event, visibility))) {
-      AckPolicy.settle(message, "job " + jobId, () -> processor.process(event));
+      // The job's span continues the trace the upload started (traceparent attribute, set by the
+      // outbox relay and passed on by SNS raw delivery).
+      Object parent = message.getHeaders().get(TraceContexts.TRACEPARENT);
+      traces.inSpan(
+          "thumbnail job",
+          parent == null ? null : parent.toString(),
+          () -> {
+            AckPolicy.settle(message, "job " + jobId, () -> processor.process(event));
+            return null;
+          });
     }
   }
 

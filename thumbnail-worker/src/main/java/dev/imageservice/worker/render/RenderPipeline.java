@@ -3,6 +3,8 @@ package dev.imageservice.worker.render;
 import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.worker.render.codec.NativeCodecs;
 import dev.imageservice.worker.render.pixel.ThumbHash;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,13 +77,13 @@ public final class RenderPipeline {
    * @throws ImageRejectedException with {@code render_timeout} once the deadline has passed
    */
   public RenderResult render(Path source, List<Preset> presets, @Nullable Instant deadline) {
-    return render(source, presets, List.of(), deadline);
+    return render(source, presets, List.of(), deadline, StepObserver.NONE);
   }
 
   /**
    * Renders every preset from one decode of {@code source}, each also in the {@code alternates}
    * formats where this machine has their encoder and they differ from the preset's own (see {@link
-   * FormatChoice}).
+   * FormatChoice}), each step run through {@code observer} (timings, spans).
    *
    * @return per preset, in the order of {@code presets}, its own format first, then its extras
    * @throws ImageRejectedException with {@code render_timeout} once the deadline has passed
@@ -90,14 +92,20 @@ public final class RenderPipeline {
       Path source,
       List<Preset> presets,
       List<OutputFormat> alternates,
-      @Nullable Instant deadline) {
+      @Nullable Instant deadline,
+      StepObserver observer) {
     if (presets.isEmpty()) {
       throw new IllegalArgumentException("no presets to render");
     }
     RenderState state = RenderState.start(source, presets, alternates, deadline);
     for (RenderStep step : steps) {
       checkDeadline(deadline, step);
-      state = step.apply(state);
+      RenderState before = state;
+      state = observer.around(step.getClass().getSimpleName(), () -> step.apply(before));
+      Decoded decoded = state.decoded();
+      if (before.decoded() == null && decoded != null) {
+        observer.decoded(pixelBytes(decoded.image()));
+      }
     }
     ImageHeader header = state.requireHeader();
     List<RenderedThumbnail> thumbnails = new ArrayList<>();
@@ -176,6 +184,14 @@ public final class RenderPipeline {
               + ")");
     }
     return names.stream().distinct().map(byName::get).toList();
+  }
+
+  private static long pixelBytes(BufferedImage image) {
+    DataBuffer buffer = image.getRaster().getDataBuffer();
+    return (long) buffer.getSize()
+        * buffer.getNumBanks()
+        * DataBuffer.getDataTypeSize(buffer.getDataType())
+        / 8;
   }
 
   private static void checkDeadline(@Nullable Instant deadline, RenderStep next) {

@@ -40,6 +40,26 @@ class CustomResourceSchemaTest {
   private static final Set<String> TRIGGER =
       Set.of("type", "metadata", "name", "useCachedMetrics", "authenticationRef", "metricType");
   // KEDA's aws-sqs-queue scaler parameters.
+  // KEDA's aws-cloudwatch scaler parameters (the oldest message's age).
+  private static final Set<String> CLOUDWATCH_TRIGGER_METADATA =
+      Set.of(
+          "namespace",
+          "metricName",
+          "dimensionName",
+          "dimensionValue",
+          "expression",
+          "metricStat",
+          "metricStatPeriod",
+          "metricCollectionTime",
+          "metricEndTimeOffset",
+          "metricUnit",
+          "targetMetricValue",
+          "activationTargetMetricValue",
+          "minMetricValue",
+          "ignoreNullValues",
+          "awsRegion",
+          "awsEndpoint",
+          "identityOwner");
   private static final Set<String> SQS_TRIGGER_METADATA =
       Set.of(
           "queueURL",
@@ -66,7 +86,7 @@ class CustomResourceSchemaTest {
         command.add(file.toString());
       }
     }
-    assertThat(index).as("custom resources rendered").isEqualTo(4);
+    assertThat(index).as("custom resources rendered").isEqualTo(5);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -84,6 +104,12 @@ class CustomResourceSchemaTest {
     for (var trigger : spec.getAsJsonArray("triggers")) {
       JsonObject t = trigger.getAsJsonObject();
       assertThat(t.keySet()).isSubsetOf(TRIGGER);
+      if (t.get("type").getAsString().equals("aws-cloudwatch")) {
+        assertThat(t.getAsJsonObject("metadata").keySet())
+            .isSubsetOf(CLOUDWATCH_TRIGGER_METADATA)
+            .contains("namespace", "metricName", "targetMetricValue", "awsRegion");
+        continue;
+      }
       assertThat(t.get("type").getAsString()).isEqualTo("aws-sqs-queue");
       assertThat(t.getAsJsonObject("metadata").keySet())
           .isSubsetOf(SQS_TRIGGER_METADATA)

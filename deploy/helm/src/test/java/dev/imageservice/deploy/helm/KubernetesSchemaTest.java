@@ -53,7 +53,8 @@ class KubernetesSchemaTest {
           "keda.sh/v1alpha1/ScaledObject",
           "keda.sh/v1alpha1/TriggerAuthentication",
           "external-secrets.io/v1/ExternalSecret",
-          "monitoring.coreos.com/v1/PodMonitor");
+          "monitoring.coreos.com/v1/PodMonitor",
+          "monitoring.coreos.com/v1/PrometheusRule");
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "staging", "prod"})
