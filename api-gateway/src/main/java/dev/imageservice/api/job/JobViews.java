@@ -6,7 +6,9 @@ import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.JobStatus;
 import dev.imageservice.common.job.Thumbnail;
+import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +25,24 @@ public class JobViews {
   }
 
   public JobView of(Handle handle, Job job) {
+    return of(handle, job, links::linkTo);
+  }
+
+  /**
+   * The view with each thumbnail's link made by {@code link} (webhooks use the API's stable {@code
+   * /v1/jobs/{id}/thumbnails/{preset}} paths, which do not expire).
+   */
+  public JobView of(Handle handle, Job job, Function<Thumbnail, URI> link) {
     List<Thumbnail> thumbnails =
         job.status() == JobStatus.SUCCEEDED ? jobs.thumbnails(handle, job.jobId()) : List.of();
-    return of(job, thumbnails);
+    return of(job, thumbnails, link);
   }
 
   JobView of(Job job, List<Thumbnail> thumbnails) {
+    return of(job, thumbnails, links::linkTo);
+  }
+
+  private JobView of(Job job, List<Thumbnail> thumbnails, Function<Thumbnail, URI> link) {
     Job.Original original = job.original();
     JobError error = job.error();
     return new JobView(
@@ -49,7 +63,7 @@ public class JobViews {
                         t.height(),
                         t.contentType(),
                         t.bytes(),
-                        links.linkTo(t)))
+                        link.apply(t)))
             .toList(),
         job.status() == JobStatus.FAILED && error != null
             ? FailureMessages.publicView(error)
