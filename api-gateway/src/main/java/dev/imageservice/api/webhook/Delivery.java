@@ -1,5 +1,6 @@
 package dev.imageservice.api.webhook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,7 @@ record Delivery(
   }
 
   /** One attempt: the receiver's status (absent when none answered) and why it failed. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Attempt(
       int attempt,
       Instant attemptedAt,

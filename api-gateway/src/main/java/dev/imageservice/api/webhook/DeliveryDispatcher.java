@@ -55,8 +55,8 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    if (running) {
-      return;
+    if (running || !properties.enabled()) {
+      return; // a replica with webhooks off only manages endpoints
     }
     running = true;
     senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
@@ -65,6 +65,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
   @Override
   public synchronized void stop() {
+    if (!running) {
+      return;
+    }
     running = false;
     wakeUp();
     try {

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * Signed webhooks (Standard Webhooks): the consumer of completion events, the retry schedule and
  * the receiver policy.
  *
- * @param enabled whether the API consumes completion events and delivers webhooks (default true);
- *     the endpoints can be managed either way
+ * @param enabled whether this replica consumes completion events and sends deliveries (default
+ *     true); the endpoints can be managed either way
  * @param queue the queue of completion events subscribed to the topic (default {@code
  *     webhook-events})
  * @param sqsEndpoint an SQS endpoint override (the local embedded default); null in AWS
