@@ -3,6 +3,7 @@ package dev.imageservice.api.webhook;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -26,23 +27,31 @@ final class SecretCipher {
   private static final String ENCRYPTED = "gcm1:";
   private static final String PLAIN = "plain:";
   private static final int NONCE_BYTES = 12;
+  private static final int MIN_KEY_LENGTH = 32;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final @Nullable SecretKey key;
 
-  SecretCipher(String base64Key) {
-    if (base64Key.isEmpty()) {
+  SecretCipher(String configuredKey) {
+    if (configuredKey.isEmpty()) {
       key = null;
       log.warn(
           "image-service.webhooks.secret-key is not set: webhook signing secrets are stored"
-              + " unencrypted. Set it (base64 of 32 random bytes) outside a local run.");
+              + " unencrypted. Set it (32 or more random characters) outside a local run.");
+    } else if (configuredKey.length() < MIN_KEY_LENGTH) {
+      throw new IllegalStateException(
+          "image-service.webhooks.secret-key needs at least " + MIN_KEY_LENGTH + " characters");
     } else {
-      byte[] bytes = Base64.getDecoder().decode(base64Key);
-      if (bytes.length != 32) {
-        throw new IllegalStateException(
-            "image-service.webhooks.secret-key must be the base64 of exactly 32 bytes");
-      }
-      key = new SecretKeySpec(bytes, "AES");
+      // Any high-entropy string (Secrets Manager generates one): its SHA-256 is the AES-256 key.
+      key = new SecretKeySpec(sha256(configuredKey), "AES");
+    }
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 

@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param queue the queue of completion events subscribed to the topic (default {@code
  *     webhook-events})
  * @param sqsEndpoint an SQS endpoint override (the local embedded default); null in AWS
- * @param secretKey base64 of a 32-byte AES key that encrypts signing secrets in the database; empty
- *     stores them unencrypted (a warning at start): set it from a secret in every deployment
+ * @param secretKey 32 or more random characters; their SHA-256 is the AES key that encrypts signing
+ *     secrets in the database. Empty stores them unencrypted (a warning at start): set it from a
+ *     secret in every deployment
  * @param allowLocalReceivers also accept {@code http://127.0.0.1} and {@code http://localhost}
  *     receivers (default false; the local launcher turns it on). Nothing else private ever is
  * @param retryBase the wait after the first failed attempt; it doubles with each failure (default
