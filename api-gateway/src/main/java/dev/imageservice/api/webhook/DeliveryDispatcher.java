@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,9 +31,10 @@ final class DeliveryDispatcher implements SmartLifecycle {
   private final Clock clock;
   private final Semaphore wakeUps = new Semaphore(0);
   private final Semaphore slots;
+  private final ExecutorService senders =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
   private volatile boolean running;
-  private ExecutorService senders;
-  private Thread thread;
+  private volatile @Nullable Thread thread;
 
   DeliveryDispatcher(
       Jdbi jdbi,
@@ -59,7 +61,6 @@ final class DeliveryDispatcher implements SmartLifecycle {
       return; // a replica with webhooks off only manages endpoints
     }
     running = true;
-    senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
     thread = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::loop);
   }
 
@@ -71,7 +72,10 @@ final class DeliveryDispatcher implements SmartLifecycle {
     running = false;
     wakeUp();
     try {
-      thread.join(5_000);
+      Thread loop = thread;
+      if (loop != null) {
+        loop.join(5_000);
+      }
       senders.shutdown();
       // Attempts still running are abandoned: their claims lapse and another pass retries them.
       senders.awaitTermination(properties.readTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);

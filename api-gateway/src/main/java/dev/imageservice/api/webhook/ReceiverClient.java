@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -32,6 +33,8 @@ final class ReceiverClient {
       return status >= 200 && status < 300;
     }
   }
+
+  private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private final SSLSocketFactory tls;
   private final Duration connectTimeout;
@@ -71,7 +74,8 @@ final class ReceiverClient {
     SSLParameters parameters = socket.getSSLParameters();
     // Verify the certificate against the URL's host, not the address we connected to.
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    if (!receiver.host().startsWith("[") && !Character.isDigit(receiver.host().charAt(0))) {
+    // SNI carries host names only, never an address literal (RFC 6066).
+    if (!receiver.host().startsWith("[") && !IPV4_LITERAL.matcher(receiver.host()).matches()) {
       parameters.setServerNames(List.of(new SNIHostName(receiver.host())));
     }
     socket.setSSLParameters(parameters);

@@ -21,8 +21,8 @@ import software.constructs.Construct;
  * Webhook deliveries (issue 14), kept apart from the rest of the stack: the API's own queue {@code
  * webhook-events-<env>} subscribed to the topic for completion events only (raw delivery), so a
  * slow receiver never holds up the workers' queue; its dead-letter queue; the secret whose value
- * encrypts signing secrets at rest ({@code image-service/<env>/webhook-secret-key}); and the grants:
- * the API role consumes the queue, the External Secrets Operator reads the secret.
+ * encrypts signing secrets at rest ({@code image-service/<env>/webhook-secret-key}); and the
+ * grants: the API role consumes the queue, the External Secrets Operator reads the secret.
  */
 public final class WebhookDeliveries extends Construct {
 
@@ -58,7 +58,10 @@ public final class WebhookDeliveries extends Construct {
             .visibilityTimeout(Duration.minutes(1))
             .retentionPeriod(Duration.days(4))
             .deadLetterQueue(
-                DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+                DeadLetterQueue.builder()
+                    .queue(deadLetters)
+                    .maxReceiveCount(MAX_RECEIVE_COUNT)
+                    .build())
             .build();
     topic.addSubscription(
         SqsSubscription.Builder.create(queue)
@@ -74,7 +77,8 @@ public final class WebhookDeliveries extends Construct {
     secretKey =
         Secret.Builder.create(this, "WebhookSecretKey")
             .secretName("image-service/" + settings.name() + "/webhook-secret-key")
-            .description("encrypts webhook signing secrets at rest (image-service.webhooks.secret-key)")
+            .description(
+                "encrypts webhook signing secrets at rest (image-service.webhooks.secret-key)")
             .encryptionKey(key)
             .generateSecretString(
                 SecretStringGenerator.builder().excludePunctuation(true).passwordLength(64).build())
