@@ -33,6 +33,8 @@ import tools.jackson.databind.JsonNode;
       "image-service.admin.keys=" + ApiIntegrationTest.ADMIN_KEY,
       "image-service.upload.max-size=2MB",
       "management.server.port=0",
+      // Contexts share one webhook queue and database: only the webhook tests' context delivers.
+      "image-service.webhooks.enabled=false",
       "image-service.upload.spool-directory=" + ApiIntegrationTest.SPOOL,
       "server.tomcat.basedir=" + ApiIntegrationTest.TOMCAT_DIR
     })

@@ -50,6 +50,7 @@ public record LocalEndpoints(
     p.put("image-service.messaging.topic-arn", topicArn);
     p.put("image-service.worker.queue", queueName);
     p.put("image-service.worker.dead-letter-queue", deadLetterQueueName);
+    p.put("image-service.webhooks.queue", LocalInfrastructure.WEBHOOK_QUEUE);
     return p;
   }
 

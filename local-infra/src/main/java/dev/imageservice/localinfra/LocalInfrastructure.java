@@ -33,6 +33,9 @@ public final class LocalInfrastructure implements AutoCloseable {
   public static final String QUEUE = "thumbnail-requests";
   public static final String DEAD_LETTER_QUEUE = "thumbnail-requests-dlq";
 
+  /** The API's own queue of completion events, from which it delivers webhooks. */
+  public static final String WEBHOOK_QUEUE = "webhook-events";
+
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final LocalEndpoints endpoints;
   private final EmbeddedPostgresServer postgres;
@@ -149,8 +152,33 @@ public final class LocalInfrastructure implements AutoCloseable {
                           "true",
                           "FilterPolicy",
                           "{\"type\":[\"image.uploaded\"]}")));
+      provisionWebhookQueue(sns, topicArn, settings);
       return topicArn;
     }
+  }
+
+  // Completion events only, for the API's webhook deliveries: a slow receiver never holds up the
+  // workers' queue. Redelivered after the visibility timeout while its deliveries are not recorded.
+  private void provisionWebhookQueue(
+      SnsClient sns, String topicArn, LocalInfrastructureSettings settings) {
+    sqs.createQueue(
+        r ->
+            r.queueName(WEBHOOK_QUEUE)
+                .attributes(
+                    Map.of(
+                        QueueAttributeName.VISIBILITY_TIMEOUT,
+                        Integer.toString(settings.visibilityTimeoutSeconds()))));
+    sns.subscribe(
+        r ->
+            r.topicArn(topicArn)
+                .protocol("sqs")
+                .endpoint("arn:aws:sqs:%s:%s:%s".formatted(REGION, ACCOUNT_ID, WEBHOOK_QUEUE))
+                .attributes(
+                    Map.of(
+                        "RawMessageDelivery",
+                        "true",
+                        "FilterPolicy",
+                        "{\"type\":[\"thumbnails.generated\",\"thumbnails.failed\"]}")));
   }
 
   private void provisionBuckets() {

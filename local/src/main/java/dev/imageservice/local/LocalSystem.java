@@ -180,6 +180,8 @@ public final class LocalSystem implements AutoCloseable {
     // One developer and the benchmarks, not the internet: limits that only stop a runaway loop.
     properties.put("image-service.rate-limit.tenant-requests.burst", 2000);
     properties.put("image-service.rate-limit.tenant-requests.per-second", 1000);
+    // Webhook receivers on this machine (http://127.0.0.1, http://localhost): local runs only.
+    properties.put("image-service.webhooks.allow-local-receivers", true);
     properties.putAll(apiProperties);
     return properties;
   }

@@ -8,7 +8,9 @@ import dev.imageservice.common.job.JobStatus;
 import dev.imageservice.common.job.Thumbnail;
 import dev.imageservice.common.telemetry.JobTelemetry;
 import dev.imageservice.common.telemetry.JobTelemetryRepository;
+import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +29,27 @@ public class JobViews {
   }
 
   public JobView of(Handle handle, Job job) {
+    return of(handle, job, links::linkTo);
+  }
+
+  /**
+   * The view with each thumbnail's link made by {@code link} (webhooks use the API's stable {@code
+   * /v1/jobs/{id}/thumbnails/{preset}} paths, which do not expire).
+   */
+  public JobView of(Handle handle, Job job, Function<Thumbnail, URI> link) {
     List<Thumbnail> thumbnails =
         job.status() == JobStatus.SUCCEEDED ? jobs.thumbnails(handle, job.jobId()) : List.of();
     JobTelemetry recorded =
         telemetry.find(handle, job.jobId()).orElse(new JobTelemetry(null, null, null));
-    return of(job, thumbnails, recorded);
+    return of(job, thumbnails, recorded, link);
   }
 
   JobView of(Job job, List<Thumbnail> thumbnails, JobTelemetry recorded) {
+    return of(job, thumbnails, recorded, links::linkTo);
+  }
+
+  private JobView of(
+      Job job, List<Thumbnail> thumbnails, JobTelemetry recorded, Function<Thumbnail, URI> link) {
     Job.Original original = job.original();
     JobError error = job.error();
     return new JobView(
@@ -55,7 +70,7 @@ public class JobViews {
                         t.height(),
                         t.contentType(),
                         t.bytes(),
-                        links.linkTo(t)))
+                        link.apply(t)))
             .toList(),
         job.status() == JobStatus.FAILED && error != null
             ? FailureMessages.publicView(error)

@@ -60,6 +60,22 @@ public enum ProblemType {
       "job_not_retryable",
       "Only a FAILED job can be retried",
       "an operator's retry of a job that is not `FAILED`"),
+  WEBHOOK_URL_REFUSED(
+      422,
+      "webhook_url_refused",
+      "The webhook URL is not allowed",
+      "a webhook URL that is not `https`, or whose host resolves to a loopback, private, link-local,"
+          + " metadata, multicast, reserved or IPv4-mapped address"),
+  WEBHOOK_LIMIT_REACHED(
+      409,
+      "webhook_limit_reached",
+      "Too many webhooks",
+      "the tenant already has `image-service.webhooks.max-endpoints-per-tenant` webhooks"),
+  WEBHOOK_DISABLED(
+      409,
+      "webhook_disabled",
+      "The webhook is disabled",
+      "a replay to a webhook disabled after its deliveries kept failing; register it again"),
   TOO_MANY_REQUESTS(
       429,
       "too_many_requests",

@@ -114,6 +114,14 @@ public final class ImageServiceStack extends Stack {
     search.allowWriters(List.<IPrincipal>of(roles.api(), roles.worker()));
     imageCache = new ImageCache(this, "ImageCache", network, encryption.key(), cluster, roles);
 
+    // --- webhooks (issue 14): the API's completion-event queue, its grants and the key secret ---
+    WebhookDeliveries webhooks =
+        new WebhookDeliveries(
+            this, "WebhookDeliveries", settings, encryption.key(), messaging.topic(), roles);
+    output("WebhookQueueUrl", webhooks.queue().getQueueUrl());
+    output("WebhookSecretKeyName", webhooks.secretKey().getSecretName());
+    // --- end webhooks ---
+
     outputs();
     suppressCdkHelperFunction();
   }

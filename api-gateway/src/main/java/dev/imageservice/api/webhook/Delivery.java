@@ -1,0 +1,42 @@
+package dev.imageservice.api.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One completion event owed to one endpoint, as stored. {@code messageId} is the {@code webhook-id}
+ * of every attempt and replay. Immutable.
+ */
+record Delivery(
+    UUID id,
+    UUID endpointId,
+    UUID eventId,
+    String messageId,
+    String eventType,
+    UUID jobId,
+    String payload,
+    Instant eventTime,
+    Instant createdAt,
+    Status status,
+    int attempts,
+    @Nullable Instant nextAttemptAt,
+    Instant giveUpAfter,
+    @Nullable Instant deliveredAt) {
+
+  enum Status {
+    PENDING,
+    DELIVERED,
+    FAILED
+  }
+
+  /** One attempt: the receiver's status (absent when none answered) and why it failed. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Attempt(
+      int attempt,
+      Instant attemptedAt,
+      @Nullable Integer statusCode,
+      long latencyMs,
+      @Nullable String error) {}
+}
