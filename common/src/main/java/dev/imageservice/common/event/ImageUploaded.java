@@ -1,11 +1,20 @@
 package dev.imageservice.common.event;
 
 import dev.imageservice.common.job.Job;
+import dev.imageservice.common.preset.PresetSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** Published once an original is stored and its job is recorded: asks the workers to render it. */
+/**
+ * Published once an original is stored and its job is recorded: asks the workers to render it.
+ *
+ * <p>{@code presetDefinitions} (added later, so absent from older events and then empty here) are
+ * the definitions the API resolved for {@code presets}, with their versions: the worker renders
+ * these and needs to know no preset by name. Without them it resolves the names from its own
+ * configuration.
+ */
 public record ImageUploaded(
     UUID eventId,
     String type,
@@ -17,27 +26,63 @@ public record ImageUploaded(
     String key,
     String contentType,
     long bytes,
-    List<String> presets)
+    List<String> presets,
+    @Nullable List<PresetSnapshot> presetDefinitions)
     implements ImageEvent {
 
   public static final String TYPE = "image.uploaded";
 
   public ImageUploaded {
     presets = List.copyOf(presets);
+    presetDefinitions = presetDefinitions == null ? List.of() : List.copyOf(presetDefinitions);
+  }
+
+  @Override
+  public List<PresetSnapshot> presetDefinitions() {
+    return presetDefinitions == null ? List.of() : presetDefinitions;
   }
 
   /** Announces a recorded job: at upload, on an operator's retry, or when a lost one is re-sent. */
   public static ImageUploaded announcing(
       UUID jobId, String tenantId, Job.Original original, List<String> presets, Instant now) {
+    return announcing(jobId, tenantId, original, presets, List.of(), now);
+  }
+
+  /** As {@link #announcing(UUID, String, Job.Original, List, Instant)}, with the definitions. */
+  public static ImageUploaded announcing(
+      UUID jobId,
+      String tenantId,
+      Job.Original original,
+      List<String> presets,
+      List<PresetSnapshot> definitions,
+      Instant now) {
     return of(
+            jobId,
+            tenantId,
+            original.bucket(),
+            original.key(),
+            original.contentType(),
+            original.bytes(),
+            presets,
+            now)
+        .withDefinitions(definitions);
+  }
+
+  /** This event carrying these preset definitions. */
+  public ImageUploaded withDefinitions(List<PresetSnapshot> definitions) {
+    return new ImageUploaded(
+        eventId,
+        type,
+        version,
+        occurredAt,
         jobId,
         tenantId,
-        original.bucket(),
-        original.key(),
-        original.contentType(),
-        original.bytes(),
+        bucket,
+        key,
+        contentType,
+        bytes,
         presets,
-        now);
+        definitions);
   }
 
   public static ImageUploaded of(
@@ -60,6 +105,7 @@ public record ImageUploaded(
         key,
         contentType,
         bytes,
-        presets);
+        presets,
+        List.of());
   }
 }

@@ -7,6 +7,8 @@ import dev.imageservice.common.event.ThumbnailsFailed;
 import dev.imageservice.common.event.ThumbnailsGenerated;
 import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
+import dev.imageservice.common.preset.PresetSnapshot;
+import dev.imageservice.common.preset.RecordedPresets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,7 @@ public final class JobLifecycle {
   private final OutboxRelay relay;
   private final Clock clock;
   private final TransitionStatements moves = new TransitionStatements();
+  private final RecordedPresets recorded = new RecordedPresets();
 
   public JobLifecycle(
       Jdbi jdbi, JobRepository jobs, OutboxRepository outbox, OutboxRelay relay, Clock clock) {
@@ -47,13 +50,24 @@ public final class JobLifecycle {
 
   /** A new {@code QUEUED} job announced by {@code ImageUploaded}; empty if its key was used. */
   public Optional<Job> create(NewJob job) {
+    return create(job, List.of());
+  }
+
+  /**
+   * A new {@code QUEUED} job with the preset definitions resolved for it, recorded with the job and
+   * carried by its {@code ImageUploaded}; empty if its key was used.
+   */
+  public Optional<Job> create(NewJob job, List<PresetSnapshot> definitions) {
     return announced(
         (handle, now) -> {
           if (!jobs.insert(handle, job, now)) {
             return Optional.empty();
           }
+          if (!definitions.isEmpty()) {
+            recorded.record(handle, job.jobId(), definitions);
+          }
           Job created = jobs.find(handle, job.jobId()).orElseThrow();
-          outbox.add(handle, uploaded(created, now), now);
+          outbox.add(handle, uploaded(handle, created, now), now);
           return Optional.of(created);
         });
   }
@@ -85,6 +99,7 @@ public final class JobLifecycle {
                 return Optional.<Boolean>empty();
               }
               stored.forEach(t -> jobs.upsertThumbnail(handle, claim.jobId(), t));
+              recorded.markRecordedVersions(handle, claim.jobId());
               jobs.recordDimensions(handle, claim.jobId(), width, height);
               Job job = claim.job();
               outbox.add(
@@ -123,7 +138,7 @@ public final class JobLifecycle {
                 .retry(handle, jobId, now)
                 .map(
                     job -> {
-                      outbox.add(handle, uploaded(job, now), now);
+                      outbox.add(handle, uploaded(handle, job, now), now);
                       return job;
                     }));
   }
@@ -155,8 +170,8 @@ public final class JobLifecycle {
                       abandoned,
                       now,
                       policy.limit());
-              queued.forEach(job -> outbox.add(handle, uploaded(job, now), now));
-              requeued.forEach(job -> outbox.add(handle, uploaded(job, now), now));
+              queued.forEach(job -> outbox.add(handle, uploaded(handle, job, now), now));
+              requeued.forEach(job -> outbox.add(handle, uploaded(handle, job, now), now));
               failed.forEach(job -> failed(handle, job, abandoned, now));
               SweepResult result = new SweepResult(queued.size(), requeued.size(), failed.size());
               return result.total() == 0 ? Optional.<SweepResult>empty() : Optional.of(result);
@@ -176,9 +191,15 @@ public final class JobLifecycle {
     return done;
   }
 
-  private static ImageEvent uploaded(Job job, Instant now) {
+  // Re-announcements (retry, sweep) carry the definitions recorded at upload, not today's.
+  private ImageEvent uploaded(Handle handle, Job job, Instant now) {
     return ImageUploaded.announcing(
-        job.jobId(), job.tenantId(), job.original(), job.presets(), now);
+        job.jobId(),
+        job.tenantId(),
+        job.original(),
+        job.presets(),
+        recorded.find(handle, job.jobId()),
+        now);
   }
 
   private static List<ThumbnailRef> refs(List<Thumbnail> stored) {

@@ -7,6 +7,8 @@ import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.Thumbnail;
+import dev.imageservice.common.preset.PresetSnapshot;
+import dev.imageservice.common.preset.RecordedPresets;
 import dev.imageservice.worker.render.ImageRejectedException;
 import dev.imageservice.worker.render.Preset;
 import dev.imageservice.worker.render.RenderAbortedException;
@@ -64,6 +66,7 @@ public class ThumbnailJobProcessor {
   private final WorkerScheduler scheduler;
   private final JobProperties properties;
   private final Clock clock;
+  private final RecordedPresets recorded = new RecordedPresets();
 
   ThumbnailJobProcessor(
       Jdbi jdbi,
@@ -112,7 +115,7 @@ public class ThumbnailJobProcessor {
         skipUnclaimable(event);
         return;
       }
-      processClaimed(claimed.get());
+      processClaimed(claimed.get(), event);
     } catch (RuntimeException e) {
       // A permanent failure never leaves process(): whatever does is left for redelivery.
       metrics.transientFailure();
@@ -120,11 +123,11 @@ public class ThumbnailJobProcessor {
     }
   }
 
-  private void processClaimed(Claim claim) {
+  private void processClaimed(Claim claim, ImageUploaded event) {
     Duration renewal = properties.leaseRenewal();
     try (InFlightJobs.Registration ignored = inFlight.register(claim);
         Heartbeat lease = scheduler.every(renewal, renewal, () -> renewLease(claim))) {
-      renderAndStore(claim);
+      renderAndStore(claim, event);
     } catch (ImageRejectedException e) {
       outcomes.failed(claim, new JobError(e.code(), e.getMessage()));
     } catch (RuntimeException e) {
@@ -135,11 +138,11 @@ public class ThumbnailJobProcessor {
     }
   }
 
-  private void renderAndStore(Claim claim) {
+  private void renderAndStore(Claim claim, ImageUploaded event) {
     Job job = claim.job();
     Path original = originals.fetch(job.original().bucket(), job.original().key());
     try {
-      List<Preset> presets = renderer.presetsNamed(job.presets());
+      List<Preset> presets = presetsOf(job, event);
       RenderEstimate estimate = renderer.estimate(original, presets);
       RenderResult result;
       try (RenderSlots.Slot slot = renderSlot();
@@ -158,6 +161,21 @@ public class ThumbnailJobProcessor {
     } finally {
       OriginalFetcher.delete(original);
     }
+  }
+
+  /**
+   * The definitions recorded with the job, as its event carries them (or, for an event from before
+   * they were carried, as the job row has them); for a job recorded before either, the names
+   * resolved from this worker's configuration.
+   */
+  private List<Preset> presetsOf(Job job, ImageUploaded event) {
+    List<PresetSnapshot> definitions = event.presetDefinitions();
+    if (definitions.isEmpty()) {
+      definitions = Database.call(() -> jdbi.withHandle(h -> recorded.find(h, job.jobId())));
+    }
+    return definitions.isEmpty()
+        ? renderer.presetsNamed(job.presets())
+        : definitions.stream().map(d -> Preset.from(d.definition())).toList();
   }
 
   private RenderSlots.Slot renderSlot() {

@@ -1,7 +1,6 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.common.preset.PresetDefinition;
-import dev.imageservice.common.preset.PresetFit;
 import dev.imageservice.common.preset.PresetFormat;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param name stable name, part of the storage key
  * @param width box width in pixels of the oriented (post-EXIF) picture
  * @param height box height in pixels
- * @param mode {@link FitMode#FIT} or {@link FitMode#COVER}
+ * @param mode {@link FitMode#FIT}, {@link FitMode#COVER} or {@link FitMode#SMART}
  * @param format the encoding, or {@code null} for automatic: JPEG for opaque sources, PNG where the
  *     source has transparency
  * @param quality JPEG quality from 1 to 100 (libjpeg's scale); {@code 0} (unset) means {@link
@@ -56,7 +55,11 @@ public record Preset(
         definition.name(),
         definition.width(),
         definition.height(),
-        definition.fit() == PresetFit.COVER ? FitMode.COVER : FitMode.FIT,
+        switch (definition.fit()) {
+          case COVER -> FitMode.COVER;
+          case SMART -> FitMode.SMART;
+          case CONTAIN -> FitMode.FIT;
+        },
         format == null ? null : OutputFormat.valueOf(format.name()),
         definition.quality());
   }

@@ -1,15 +1,18 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.worker.render.saliency.CropPlacement;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable state handed from step to step. Fields fill in as the pipeline advances: the header
- * after {@link ProbeHeader}, the decoded image after {@link Decode}, renditions after {@link
- * Resize}. The deadline, when there is one, is the wall-clock instant past which the render fails
- * with {@code render_timeout}; {@link Decode} enforces it inside the decoder too.
+ * after {@link ProbeHeader}, the decoded image after {@link Decode}, smart-crop placements after
+ * {@link ChooseSmartCrop}, renditions after {@link Resize}. The deadline, when there is one, is the
+ * wall-clock instant past which the render fails with {@code render_timeout}; {@link Decode}
+ * enforces it inside the decoder too.
  */
 record RenderState(
     Path source,
@@ -17,11 +20,22 @@ record RenderState(
     @Nullable Instant deadline,
     @Nullable ImageHeader header,
     @Nullable Decoded decoded,
-    List<Rendition> renditions) {
+    List<Rendition> renditions,
+    Map<String, CropPlacement> placements) {
 
   RenderState {
     presets = List.copyOf(presets);
     renditions = List.copyOf(renditions);
+    placements = Map.copyOf(placements);
+  }
+
+  /** Where the crop window of a preset goes: chosen by {@link ChooseSmartCrop}, else centred. */
+  CropPlacement placement(Preset preset) {
+    return placements.getOrDefault(preset.name(), CropPlacement.CENTRED);
+  }
+
+  RenderState withPlacements(Map<String, CropPlacement> newPlacements) {
+    return new RenderState(source, presets, deadline, header, decoded, renditions, newPlacements);
   }
 
   static RenderState start(Path source, List<Preset> presets) {
@@ -29,7 +43,7 @@ record RenderState(
   }
 
   static RenderState start(Path source, List<Preset> presets, @Nullable Instant deadline) {
-    return new RenderState(source, presets, deadline, null, null, List.of());
+    return new RenderState(source, presets, deadline, null, null, List.of(), Map.of());
   }
 
   ImageHeader requireHeader() {
@@ -47,14 +61,14 @@ record RenderState(
   }
 
   RenderState withHeader(ImageHeader newHeader) {
-    return new RenderState(source, presets, deadline, newHeader, decoded, renditions);
+    return new RenderState(source, presets, deadline, newHeader, decoded, renditions, placements);
   }
 
   RenderState withDecoded(@Nullable Decoded newDecoded) {
-    return new RenderState(source, presets, deadline, header, newDecoded, renditions);
+    return new RenderState(source, presets, deadline, header, newDecoded, renditions, placements);
   }
 
   RenderState withRenditions(List<Rendition> newRenditions) {
-    return new RenderState(source, presets, deadline, header, decoded, newRenditions);
+    return new RenderState(source, presets, deadline, header, decoded, newRenditions, placements);
   }
 }
