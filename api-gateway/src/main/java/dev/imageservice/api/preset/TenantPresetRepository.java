@@ -29,10 +29,12 @@ class TenantPresetRepository {
   /** Serialises a tenant's preset changes (count limit, version increments) until commit. */
   void lockTenant(Handle handle, String tenantId) {
     handle
-        .createQuery("select pg_advisory_xact_lock(hashtext('tenant_presets:' || :tenant))")
+        .createQuery(
+            "select 1 from (select pg_advisory_xact_lock(hashtext('tenant_presets:' || :tenant)))"
+                + " locked")
         .bind("tenant", tenantId)
-        .mapTo(Object.class)
-        .findOne();
+        .mapTo(Integer.class)
+        .one();
   }
 
   List<Row> rows(Handle handle, String tenantId) {
