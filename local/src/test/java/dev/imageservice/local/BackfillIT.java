@@ -105,7 +105,12 @@ class BackfillIT {
     }
     assertThat(rendition(gone, "small")).endsWith("v1");
     // Every item was claimed (and rendered) once; the jobs themselves did not move.
-    assertThat(count("select count(*) from backfill_items where attempts <> 1 and backfill_id = '" + id + "'")).isZero();
+    assertThat(
+            count(
+                "select count(*) from backfill_items where attempts <> 1 and backfill_id = '"
+                    + id
+                    + "'"))
+        .isZero();
     assertThat(jobRows(KEY_A, before)).isEqualTo(jobsBefore);
     // Started again once finished: the same backfill, nothing new to do.
     HttpResponse<String> third = send(KEY_A, "POST", "/v1/presets/small/backfill", null);
@@ -120,9 +125,18 @@ class BackfillIT {
     awaitSucceeded(source);
     int clones = 40;
     List<UUID> jobs = cloneSucceeded(source, clones);
-    assertThat(send(KEY_B, "PUT", "/v1/presets/wide", "{\"width\": 120, \"height\": 40, \"fit\": \"smart\"}").statusCode())
+    assertThat(
+            send(
+                    KEY_B,
+                    "PUT",
+                    "/v1/presets/wide",
+                    "{\"width\": 120, \"height\": 40, \"fit\": \"smart\"}")
+                .statusCode())
         .isEqualTo(201);
-    String id = JSON.readTree(send(KEY_B, "POST", "/v1/presets/wide/backfill", null).body()).get("id").asString();
+    String id =
+        JSON.readTree(send(KEY_B, "POST", "/v1/presets/wide/backfill", null).body())
+            .get("id")
+            .asString();
 
     await()
         .atMost(Duration.ofSeconds(120))
@@ -139,9 +153,21 @@ class BackfillIT {
       assertThat(rendition(job, "wide")).isEqualTo("120x40 v1");
     }
     // Only an item in flight when the worker stopped was claimed twice; none finished twice.
-    assertThat(count("select count(*) from backfill_items where attempts > 2 and backfill_id = '" + id + "'")).isZero();
-    assertThat(count("select count(*) from backfill_items where attempts = 2 and backfill_id = '" + id + "'")).isLessThanOrEqualTo(1);
-    assertThat(count("select count(*) from jobs where tenant_id = 'tenant-b' and status <> 'SUCCEEDED'"))
+    assertThat(
+            count(
+                "select count(*) from backfill_items where attempts > 2 and backfill_id = '"
+                    + id
+                    + "'"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from backfill_items where attempts = 2 and backfill_id = '"
+                    + id
+                    + "'"))
+        .isLessThanOrEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from jobs where tenant_id = 'tenant-b' and status <> 'SUCCEEDED'"))
         .isZero();
   }
 
@@ -151,10 +177,19 @@ class BackfillIT {
     awaitSucceeded(source);
     int clones = 300;
     cloneSucceeded(source, clones);
-    send(KEY_C, "PUT", "/v1/presets/square", "{\"width\": 200, \"height\": 200, \"fit\": \"smart\"}");
+    send(
+        KEY_C,
+        "PUT",
+        "/v1/presets/square",
+        "{\"width\": 200, \"height\": 200, \"fit\": \"smart\"}");
     long started = System.nanoTime();
-    String id = JSON.readTree(send(KEY_C, "POST", "/v1/presets/square/backfill", null).body()).get("id").asString();
-    await().atMost(Duration.ofSeconds(60)).until(() -> progress(KEY_C, id).get("done").asInt() >= 3);
+    String id =
+        JSON.readTree(send(KEY_C, "POST", "/v1/presets/square/backfill", null).body())
+            .get("id")
+            .asString();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> progress(KEY_C, id).get("done").asInt() >= 3);
 
     List<Long> latencies = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * The worker renders the preset definitions recorded with the job, not the ones it is configured
  * with: an API configured with a preset {@code hero} and a worker configured with only the defaults
  * (two configurations that differ on purpose) still give {@code hero}'s box; a tenant's own preset
- * is rendered with its box, format and version. (Before, such a job failed {@code
- * unknown_preset}; a worker still fails it so for an old event whose job recorded no definitions.)
+ * is rendered with its box, format and version. (Before, such a job failed {@code unknown_preset};
+ * a worker still fails it so for an old event whose job recorded no definitions.)
  */
 class RecordedPresetsIT {
 
@@ -40,12 +40,18 @@ class RecordedPresetsIT {
         LocalSystem.start(
             LocalInfrastructureSettings.ephemeral(),
             Map.of(
-                "server.port", 0,
-                "image-service.auth.keys", "presets:" + KEY,
-                "image-service.presets[0].name", "hero",
-                "image-service.presets[0].width", 64,
-                "image-service.presets[0].height", 48,
-                "image-service.presets[0].fit", "cover"),
+                "server.port",
+                0,
+                "image-service.auth.keys",
+                "presets:" + KEY,
+                "image-service.presets[0].name",
+                "hero",
+                "image-service.presets[0].width",
+                64,
+                "image-service.presets[0].height",
+                48,
+                "image-service.presets[0].fit",
+                "cover"),
             Map.of("server.port", 0, "spring.cloud.aws.sqs.listener.poll-timeout", "1s"));
     ledger = new JobLedger(system.endpoints());
     uploads = new ApiUploads(system.apiPort(), KEY);
@@ -73,7 +79,10 @@ class RecordedPresetsIT {
   @Test
   void aTenantPresetIsRenderedWithItsBoxFormatAndVersion() throws Exception {
     assertThat(put("avatar", "{\"width\": 90, \"height\": 90, \"fit\": \"cover\"}")).isEqualTo(201);
-    assertThat(put("avatar", "{\"width\": 100, \"height\": 50, \"fit\": \"smart\", \"format\": \"png\"}"))
+    assertThat(
+            put(
+                "avatar",
+                "{\"width\": 100, \"height\": 50, \"fit\": \"smart\", \"format\": \"png\"}"))
         .isEqualTo(200);
 
     HttpResponse<String> accepted =
@@ -98,7 +107,8 @@ class RecordedPresetsIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> !ledger.status(job).equals("QUEUED") && !ledger.status(job).equals("PROCESSING"));
+        .until(
+            () -> !ledger.status(job).equals("QUEUED") && !ledger.status(job).equals("PROCESSING"));
     assertThat(ledger.status(job)).as(ledger.errorCode(job)).isEqualTo("SUCCEEDED");
   }
 

@@ -120,8 +120,7 @@ class BackfillRenderer {
               }
               if (stored != null) {
                 jobs.upsertThumbnail(h, item.jobId(), stored);
-                recorded.markVersion(
-                    h, item.jobId(), stored.preset(), item.definition().version());
+                recorded.markVersion(h, item.jobId(), stored.preset(), item.definition().version());
               }
               return true;
             });

@@ -18,8 +18,8 @@ import javax.imageio.ImageIO;
  * Builds pictures whose subject is off centre, with the subject's box written down: a crop of a
  * corpus photo (the subject) pasted on a flat colour or on a heavily blurred corpus photo, at a
  * position whose centre lies at least 15 % of the free axis away from the picture's centre. Half
- * are landscape (the square crop slides horizontally), half portrait (vertically). Seeded, so
- * every run builds the same set.
+ * are landscape (the square crop slides horizontally), half portrait (vertically). Seeded, so every
+ * run builds the same set.
  *
  * <p>{@code main(outputDir)} writes the pictures as PNG and {@code boxes.csv} (file, width, height,
  * subject x, y, width, height) for a look by eye.
@@ -50,14 +50,23 @@ final class OffCentreSubjects {
       int height = landscape ? 560 : 900;
       BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = canvas.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       if (i % 4 < 2) {
-        g.setColor(new Color(90 + random.nextInt(120), 90 + random.nextInt(120), 90 + random.nextInt(120)));
+        g.setColor(
+            new Color(
+                90 + random.nextInt(120), 90 + random.nextInt(120), 90 + random.nextInt(120)));
         g.fillRect(0, 0, width, height);
       } else {
         BufferedImage background = read(corpus, BACKGROUNDS[random.nextInt(BACKGROUNDS.length)]);
         // Blurred by shrinking to a few dozen pixels and stretching back: no edges survive.
-        g.drawImage(scaled(background, 24, 24 * background.getHeight() / background.getWidth()), 0, 0, width, height, null);
+        g.drawImage(
+            scaled(background, 24, 24 * background.getHeight() / background.getWidth()),
+            0,
+            0,
+            width,
+            height,
+            null);
       }
       BufferedImage source = read(corpus, SUBJECTS[i % SUBJECTS.length]);
       int side = 160 + random.nextInt(100);
@@ -66,8 +75,7 @@ final class OffCentreSubjects {
       int sx = random.nextInt(source.getWidth() - subjectWidth + 1);
       int sy = random.nextInt(source.getHeight() - subjectHeight + 1);
       Rectangle box = place(random, landscape, width, height, subjectWidth, subjectHeight);
-      g.drawImage(
-          source.getSubimage(sx, sy, subjectWidth, subjectHeight), box.x, box.y, null);
+      g.drawImage(source.getSubimage(sx, sy, subjectWidth, subjectHeight), box.x, box.y, null);
       g.dispose();
       cases.add(new Case(String.format("subject-%02d.png", i), canvas, box));
     }
@@ -90,7 +98,8 @@ final class OffCentreSubjects {
   private static BufferedImage scaled(BufferedImage image, int width, int height) {
     BufferedImage small = new BufferedImage(width, Math.max(1, height), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = small.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(image, 0, 0, width, Math.max(1, height), null);
     g.dispose();
     return small;
@@ -112,12 +121,22 @@ final class OffCentreSubjects {
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "target/off-centre-subjects");
     Files.createDirectories(out);
-    StringBuilder csv = new StringBuilder("file,width,height,subject_x,subject_y,subject_w,subject_h\n");
+    StringBuilder csv =
+        new StringBuilder("file,width,height,subject_x,subject_y,subject_w,subject_h\n");
     for (Case c : build(TestCorpus.committed(), 20)) {
       ImageIO.write(c.image(), "png", out.resolve(c.name()).toFile());
       Rectangle s = c.subject();
-      csv.append(String.join(",", c.name(), "" + c.image().getWidth(), "" + c.image().getHeight(),
-          "" + s.x, "" + s.y, "" + s.width, "" + s.height)).append('\n');
+      csv.append(
+              String.join(
+                  ",",
+                  c.name(),
+                  "" + c.image().getWidth(),
+                  "" + c.image().getHeight(),
+                  "" + s.x,
+                  "" + s.y,
+                  "" + s.width,
+                  "" + s.height))
+          .append('\n');
     }
     Files.writeString(out.resolve("boxes.csv"), csv);
   }

@@ -6,7 +6,6 @@ import dev.imageservice.worker.render.Geometry.Size;
 import dev.imageservice.worker.render.saliency.CropPlacement;
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -17,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Smart crop against the centre crop on 20 pictures whose subject is off centre ({@link
  * OffCentreSubjects}): the share of square crops that keep the whole subject. The crop window is
  * the one the pipeline uses: {@link ChooseSmartCrop}'s placement, run after the real probe, decode
- * and sRGB steps, applied to the cover window exactly as {@link Resize} applies it. A subject counts
- * as whole when no side of it is cut by more than 2 % of its length (the placement is chosen on a
- * copy halved to at most 384 pixels, so it moves in steps of a few source pixels).
+ * and sRGB steps, applied to the cover window exactly as {@link Resize} applies it. A subject
+ * counts as whole when no side of it is cut by more than 2 % of its length (the placement is chosen
+ * on a copy halved to at most 384 pixels, so it moves in steps of a few source pixels).
  */
 class SmartCropTest {
 
@@ -49,6 +48,13 @@ class SmartCropTest {
       Rectangle chosen = placed(centred, width, height, state.placement(smart));
       centreWhole += keepsWhole(centred, c.subject()) ? 1 : 0;
       smartWhole += keepsWhole(chosen, c.subject()) ? 1 : 0;
+      System.out.printf(
+          "%s subject %s smart %s whole %b, centre whole %b%n",
+          c.name(),
+          c.subject(),
+          chosen,
+          keepsWhole(chosen, c.subject()),
+          keepsWhole(centred, c.subject()));
     }
     System.out.printf(
         "smart crop keeps %d of %d subjects whole, centre crop %d%n",

@@ -3,8 +3,9 @@ package dev.imageservice.worker.render.saliency;
 /**
  * Where a crop window of fixed size goes in an image so that it holds the most saliency: the window
  * slides over a summed-area table of the {@link SaliencyMap}, and among windows within 2 % of the
- * best the one whose centre is nearest the picture's centre wins (a flat picture keeps the centred
- * crop). Pure function; thread-safe.
+ * spread between the worst and the best the one whose centre is nearest the picture's centre wins
+ * (a flat picture keeps the centred crop; the spread, not the total, so that a busy background
+ * cannot hide a subject cut in half). Pure function; thread-safe.
  *
  * @param x the window's left edge as a share of the free room ({@code 0} left, {@code 0.5} centred,
  *     {@code 1} right), so it applies to the same picture at any scale
@@ -29,20 +30,24 @@ public record CropPlacement(double x, double y) {
       return CENTRED;
     }
     double[] table = summedArea(saliency, width, height);
-    double best = -1;
+    double best = Double.NEGATIVE_INFINITY;
+    double worst = Double.POSITIVE_INFINITY;
     for (int y = 0; y <= Math.max(0, roomY); y++) {
       for (int x = 0; x <= Math.max(0, roomX); x++) {
-        best = Math.max(best, sum(table, width, x, y, cropWidth, cropHeight));
+        double sum = sum(table, width, x, y, cropWidth, cropHeight);
+        best = Math.max(best, sum);
+        worst = Math.min(worst, sum);
       }
     }
-    if (best <= 0) {
+    if (best - worst <= 1e-9 * Math.max(1, Math.abs(best))) {
       return CENTRED;
     }
+    double threshold = best - (1 - NEAR_BEST) * (best - worst);
     CropPlacement chosen = CENTRED;
     double nearest = Double.MAX_VALUE;
     for (int y = 0; y <= Math.max(0, roomY); y++) {
       for (int x = 0; x <= Math.max(0, roomX); x++) {
-        if (sum(table, width, x, y, cropWidth, cropHeight) >= NEAR_BEST * best) {
+        if (sum(table, width, x, y, cropWidth, cropHeight) >= threshold) {
           double fx = roomX <= 0 ? 0.5 : (double) x / roomX;
           double fy = roomY <= 0 ? 0.5 : (double) y / roomY;
           double distance = Math.abs(fx - 0.5) * roomX + Math.abs(fy - 0.5) * roomY;

@@ -3,8 +3,10 @@ package dev.imageservice.worker.render.saliency;
 /**
  * How much each pixel of a small image draws the eye, after smartcrop.js and libvips' {@code
  * attention}: detail (the Laplacian of luminance: edges and texture), skin tones, and saturation of
- * mid-bright colours. A flat or blurred background scores near zero, a photographed subject high.
- * Pure function of the pixels; thread-safe.
+ * mid-bright colours. Each of the three counts only where it stands out from the picture's median
+ * (what most of the picture is, the background, scores zero): a skin-coloured or saturated backdrop
+ * must not outweigh the subject in front of it. A flat or blurred background scores near zero, a
+ * photographed subject high. Pure function of the pixels; thread-safe.
  */
 public final class SaliencyMap {
 
@@ -28,7 +30,9 @@ public final class SaliencyMap {
       int p = argb[i];
       luma[i] = (0.299 * (p >> 16 & 0xff) + 0.587 * (p >> 8 & 0xff) + 0.114 * (p & 0xff)) / 255;
     }
-    double[] saliency = new double[argb.length];
+    double[] detail = new double[argb.length];
+    double[] skin = new double[argb.length];
+    double[] saturation = new double[argb.length];
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         int i = y * width + x;
@@ -36,13 +40,28 @@ public final class SaliencyMap {
         double r = (p >> 16 & 0xff) / 255.0;
         double g = (p >> 8 & 0xff) / 255.0;
         double b = (p & 0xff) / 255.0;
-        saliency[i] =
-            DETAIL_WEIGHT * detail(luma, width, height, x, y)
-                + SKIN_WEIGHT * skin(r, g, b, luma[i])
-                + SATURATION_WEIGHT * saturation(r, g, b, luma[i]);
+        detail[i] = detail(luma, width, height, x, y);
+        skin[i] = skin(r, g, b, luma[i]);
+        saturation[i] = saturation(r, g, b, luma[i]);
       }
     }
+    double detailMedian = median(detail);
+    double skinMedian = median(skin);
+    double saturationMedian = median(saturation);
+    double[] saliency = new double[argb.length];
+    for (int i = 0; i < saliency.length; i++) {
+      saliency[i] =
+          DETAIL_WEIGHT * Math.max(0, detail[i] - detailMedian)
+              + SKIN_WEIGHT * Math.max(0, skin[i] - skinMedian)
+              + SATURATION_WEIGHT * Math.max(0, saturation[i] - saturationMedian);
+    }
     return saliency;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
   }
 
   // The absolute Laplacian (4 neighbours), scaled so that a sharp edge scores about 1.
