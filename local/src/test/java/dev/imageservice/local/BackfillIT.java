@@ -232,7 +232,7 @@ class BackfillIT {
                 .list());
   }
 
-  private static JsonNode awaitFinished(String key, String id, Duration within) {
+  private static JsonNode awaitFinished(String key, String id, Duration within) throws Exception {
     await()
         .atMost(within)
         .pollInterval(Duration.ofMillis(200))
