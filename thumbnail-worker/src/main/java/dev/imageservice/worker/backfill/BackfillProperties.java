@@ -1,6 +1,5 @@
 package dev.imageservice.worker.backfill;
 
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,13 +18,21 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("image-service.backfill")
 public record BackfillProperties(
     @DefaultValue("true") boolean enabled,
-    @NotNull Duration pollInterval,
-    @NotNull Duration lease) {
+    @Nullable Duration pollInterval,
+    @Nullable Duration lease) {
 
-  public BackfillProperties(
-      boolean enabled, @Nullable Duration pollInterval, @Nullable Duration lease) {
-    this.enabled = enabled;
-    this.pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
-    this.lease = lease == null ? Duration.ofMinutes(2) : lease;
+  public BackfillProperties {
+    pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+    lease = lease == null ? Duration.ofMinutes(2) : lease;
+  }
+
+  @Override
+  public Duration pollInterval() {
+    return java.util.Objects.requireNonNull(pollInterval);
+  }
+
+  @Override
+  public Duration lease() {
+    return java.util.Objects.requireNonNull(lease);
   }
 }
