@@ -69,7 +69,7 @@ class RecordedPresetsIT {
 
   @Test
   void aPresetOnlyTheApiDefinesIsRenderedByAWorkerConfiguredWithoutIt() {
-    UUID job = uploads.upload(UploadToThumbnailsIT.corpus("S02_orientation_1.jpg"));
+    UUID job = uploads.upload(UploadToThumbnailsIT.corpus("S10_nikon_d2h.jpg"));
 
     awaitSucceeded(job);
     assertThat(ledger.attempts(job)).isEqualTo(1);
