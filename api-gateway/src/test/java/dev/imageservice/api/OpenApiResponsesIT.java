@@ -26,7 +26,13 @@ class OpenApiResponsesIT extends ApiIntegrationTest {
           "/v1/images post", List.of("200", "202", "413", "415", "422"),
           "/v1/jobs get", List.of("200"),
           "/v1/jobs/{jobId} get", List.of("200", "404"),
-          "/v1/jobs/{jobId}/thumbnails/{preset} get", List.of("302", "404", "409"));
+          "/v1/jobs/{jobId}/thumbnails/{preset} get", List.of("302", "404", "409"),
+          "/v1/presets get", List.of("200"),
+          "/v1/presets/{name} get", List.of("200", "404"),
+          "/v1/presets/{name} put", List.of("200", "201"),
+          "/v1/presets/{name} delete", List.of("204", "404"),
+          "/v1/presets/{name}/backfill post", List.of("202", "404"),
+          "/v1/backfills/{id} get", List.of("200", "404"));
 
   @Test
   void everyDocumentedStatusIsInTheDocumentAsAProblem() {

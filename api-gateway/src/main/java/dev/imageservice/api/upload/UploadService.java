@@ -8,6 +8,7 @@ import dev.imageservice.common.job.Job;
 import dev.imageservice.common.job.JobLifecycle;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.NewJob;
+import dev.imageservice.common.preset.PresetSnapshot;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ public class UploadService {
       @Nullable String presetsParam,
       List<String> formats,
       @Nullable String idempotencyKey) {
-    List<String> requested = presets.select(presetsParam);
+    List<PresetSnapshot> requested = presets.resolve(tenant.id(), presetsParam);
     Path file = spooler.spool(body);
     try {
       SniffedImage image = sniffer.sniff(file);
@@ -107,7 +108,7 @@ public class UploadService {
       UUID jobId,
       Path file,
       SniffedImage image,
-      List<String> requested,
+      List<PresetSnapshot> requested,
       List<String> formats,
       @Nullable String idempotencyKey) {
     try {
@@ -118,20 +119,21 @@ public class UploadService {
           new NewJob(
               jobId,
               tenant.id(),
-              requested,
+              requested.stream().map(PresetSnapshot::name).toList(),
               // Width and height are left to the worker, which reports them as displayed (after
               // EXIF orientation); the raw header's would be swapped for most phone photos.
               new Job.Original(originals.bucket(), key, image.contentType(), bytes, null, null),
               idempotencyKey,
               formats);
-      return record(job);
+      return record(job, requested);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  private Accepted record(NewJob job) {
-    Optional<Job> recorded = lifecycle.create(job);
+  private Accepted record(NewJob job, List<PresetSnapshot> definitions) {
+    // The definitions go with the job, so the worker renders them without knowing the names.
+    Optional<Job> recorded = lifecycle.create(job, definitions);
     if (recorded.isEmpty()) {
       // A concurrent retry with the same idempotency key won the race: answer with its job.
       originals.delete(job.original().key());

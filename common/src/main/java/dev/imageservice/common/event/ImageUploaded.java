@@ -1,14 +1,19 @@
 package dev.imageservice.common.event;
 
 import dev.imageservice.common.job.Job;
+import dev.imageservice.common.preset.PresetSnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Published once an original is stored and its job is recorded: asks the workers to render it.
- * {@code formats} are the extra output encodings asked for (empty for none; absent in older
- * events).
+ *
+ * <p>Fields added later are absent from older events and then empty here: {@code formats}, the
+ * extra output encodings asked for; {@code presetDefinitions}, the definitions the API resolved for
+ * {@code presets}, with their versions: the worker renders these and needs to know no preset by
+ * name. Without them it resolves the names from its own configuration.
  */
 public record ImageUploaded(
     UUID eventId,
@@ -22,18 +27,19 @@ public record ImageUploaded(
     String contentType,
     long bytes,
     List<String> presets,
-    List<String> formats)
+    @Nullable List<String> formats,
+    @Nullable List<PresetSnapshot> presetDefinitions)
     implements ImageEvent {
 
   public static final String TYPE = "image.uploaded";
 
   public ImageUploaded {
     presets = List.copyOf(presets);
-    // Absent in events written before output formats: no extra format.
     formats = formats == null ? List.of() : List.copyOf(formats);
+    presetDefinitions = presetDefinitions == null ? List.of() : List.copyOf(presetDefinitions);
   }
 
-  /** An event without extra output formats. */
+  /** An event without extra output formats or recorded definitions (as older APIs wrote them). */
   public ImageUploaded(
       UUID eventId,
       String type,
@@ -58,22 +64,45 @@ public record ImageUploaded(
         contentType,
         bytes,
         presets,
+        List.of(),
         List.of());
+  }
+
+  @Override
+  public List<String> formats() {
+    return formats == null ? List.of() : formats;
+  }
+
+  @Override
+  public List<PresetSnapshot> presetDefinitions() {
+    return presetDefinitions == null ? List.of() : presetDefinitions;
   }
 
   /** Announces a recorded job: at upload, on an operator's retry, or when a lost one is re-sent. */
   public static ImageUploaded announcing(
       UUID jobId, String tenantId, Job.Original original, List<String> presets, Instant now) {
-    return announcing(jobId, tenantId, original, presets, List.of(), now);
+    return announcing(jobId, tenantId, original, presets, List.of(), List.of(), now);
   }
 
-  /** Announces a recorded job that asked for extra output {@code formats}. */
+  /** As {@link #announcing(UUID, String, Job.Original, List, Instant)}, with the definitions. */
+  public static ImageUploaded announcing(
+      UUID jobId,
+      String tenantId,
+      Job.Original original,
+      List<String> presets,
+      List<PresetSnapshot> definitions,
+      Instant now) {
+    return announcing(jobId, tenantId, original, presets, List.of(), definitions, now);
+  }
+
+  /** Announces a recorded job with its extra output {@code formats} and preset definitions. */
   public static ImageUploaded announcing(
       UUID jobId,
       String tenantId,
       Job.Original original,
       List<String> presets,
       List<String> formats,
+      List<PresetSnapshot> definitions,
       Instant now) {
     return new ImageUploaded(
         UUID.randomUUID(),
@@ -87,7 +116,26 @@ public record ImageUploaded(
         original.contentType(),
         original.bytes(),
         presets,
-        formats);
+        formats,
+        definitions);
+  }
+
+  /** This event carrying these preset definitions. */
+  public ImageUploaded withDefinitions(List<PresetSnapshot> definitions) {
+    return new ImageUploaded(
+        eventId,
+        type,
+        version,
+        occurredAt,
+        jobId,
+        tenantId,
+        bucket,
+        key,
+        contentType,
+        bytes,
+        presets,
+        formats,
+        definitions);
   }
 
   public static ImageUploaded of(

@@ -9,6 +9,8 @@ import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
 import dev.imageservice.common.telemetry.JobTelemetryRepository;
 import dev.imageservice.common.trace.TraceContexts;
+import dev.imageservice.common.preset.PresetSnapshot;
+import dev.imageservice.common.preset.RecordedPresets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,7 @@ public final class JobLifecycle {
   private final TransitionStatements moves = new TransitionStatements();
   private final JobTelemetryRepository telemetry;
   private final TraceContexts traces;
+  private final RecordedPresets recorded = new RecordedPresets();
 
   public JobLifecycle(
       Jdbi jdbi, JobRepository jobs, OutboxRepository outbox, OutboxRelay relay, Clock clock) {
@@ -66,13 +69,24 @@ public final class JobLifecycle {
 
   /** A new {@code QUEUED} job announced by {@code ImageUploaded}; empty if its key was used. */
   public Optional<Job> create(NewJob job) {
+    return create(job, List.of());
+  }
+
+  /**
+   * A new {@code QUEUED} job with the preset definitions resolved for it, recorded with the job and
+   * carried by its {@code ImageUploaded}; empty if its key was used.
+   */
+  public Optional<Job> create(NewJob job, List<PresetSnapshot> definitions) {
     return announced(
         (handle, now) -> {
           if (!jobs.insert(handle, job, now)) {
             return Optional.empty();
           }
+          if (!definitions.isEmpty()) {
+            recorded.record(handle, job.jobId(), definitions);
+          }
           Job created = jobs.find(handle, job.jobId()).orElseThrow();
-          outbox.add(handle, uploaded(created, now), now);
+          outbox.add(handle, uploaded(handle, created, now), now);
           telemetry.recordTrace(
               handle, created.jobId(), TraceContexts.traceIdOf(traces.currentTraceparent()));
           return Optional.of(created);
@@ -114,6 +128,7 @@ public final class JobLifecycle {
               // A render replaces every rendition: one that changed format leaves no stale row.
               jobs.deleteThumbnails(handle, claim.jobId());
               stored.forEach(t -> jobs.upsertThumbnail(handle, claim.jobId(), t));
+              recorded.markRecordedVersions(handle, claim.jobId());
               jobs.recordDimensions(handle, claim.jobId(), width, height);
               if (thumbhash != null) {
                 jobs.recordThumbHash(handle, claim.jobId(), thumbhash);
@@ -156,7 +171,7 @@ public final class JobLifecycle {
                 .retry(handle, jobId, now)
                 .map(
                     job -> {
-                      outbox.add(handle, uploaded(job, now), now);
+                      outbox.add(handle, uploaded(handle, job, now), now);
                       return job;
                     }));
   }
@@ -188,8 +203,8 @@ public final class JobLifecycle {
                       abandoned,
                       now,
                       policy.limit());
-              queued.forEach(job -> outbox.add(handle, uploaded(job, now), now));
-              requeued.forEach(job -> outbox.add(handle, uploaded(job, now), now));
+              queued.forEach(job -> outbox.add(handle, uploaded(handle, job, now), now));
+              requeued.forEach(job -> outbox.add(handle, uploaded(handle, job, now), now));
               failed.forEach(job -> failed(handle, job, abandoned, now));
               SweepResult result = new SweepResult(queued.size(), requeued.size(), failed.size());
               return result.total() == 0 ? Optional.<SweepResult>empty() : Optional.of(result);
@@ -209,9 +224,16 @@ public final class JobLifecycle {
     return done;
   }
 
-  private static ImageEvent uploaded(Job job, Instant now) {
+  // Re-announcements (retry, sweep) carry the definitions recorded at upload, not today's.
+  private ImageEvent uploaded(Handle handle, Job job, Instant now) {
     return ImageUploaded.announcing(
-        job.jobId(), job.tenantId(), job.original(), job.presets(), job.formats(), now);
+        job.jobId(),
+        job.tenantId(),
+        job.original(),
+        job.presets(),
+        job.formats(),
+        recorded.find(handle, job.jobId()),
+        now);
   }
 
   private static List<ThumbnailRef> refs(List<Thumbnail> stored) {

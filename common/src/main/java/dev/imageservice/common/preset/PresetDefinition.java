@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param name {@code [a-z0-9_-]{1,32}}, part of the storage key and of the API
  * @param width box width in pixels, 1 to {@value #MAX_SIDE}
  * @param height box height in pixels, 1 to {@value #MAX_SIDE}
- * @param fit {@code contain} (default) or {@code cover}; {@code smart} is refused
+ * @param fit {@code contain} (default), {@code cover}, or {@code smart} (cover with a
+ *     saliency-chosen window)
  * @param format {@code jpeg}, {@code png}, {@code webp}, {@code avif}, or {@code auto} (the default
  *     when unset): JPEG for opaque images, WebP with alpha for transparent ones
  * @param quality 1 to 100 on libjpeg's scale, as in every image tool; WebP uses it as it is, AVIF
@@ -37,13 +38,6 @@ public record PresetDefinition(
     checkSide(name, "width", width);
     checkSide(name, "height", height);
     fit = Objects.requireNonNullElse(fit, PresetFit.CONTAIN);
-    if (fit == PresetFit.SMART) {
-      throw new IllegalArgumentException(
-          "preset "
-              + name
-              + ": fit 'smart' is not available yet (it comes with the presets issue); use"
-              + " 'contain' or 'cover'");
-    }
     quality = quality == 0 ? DEFAULT_QUALITY : quality;
     if (quality < 1 || quality > 100) {
       throw new IllegalArgumentException(

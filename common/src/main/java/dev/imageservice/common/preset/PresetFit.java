@@ -7,8 +7,8 @@ public enum PresetFit {
   /** Fill the box exactly with a centred crop, never upscale. */
   COVER,
   /**
-   * A crop around the picture's subject. Refused at start: it comes with the presets issue; it is
-   * named here so that a configuration asking for it gets that message, not a binding error.
+   * Like {@link #COVER}, but the crop window is the one with the highest saliency (detail,
+   * saturation, skin tones), not the centred one.
    */
   SMART
 }

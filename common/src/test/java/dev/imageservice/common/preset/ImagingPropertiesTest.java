@@ -101,9 +101,17 @@ class ImagingPropertiesTest {
   }
 
   @Test
-  void smartFitIsRefusedUntilThePresetsIssueBringsIt() {
-    assertRefused(
-        "fit=smart", "fit 'smart' is not available yet (it comes with the presets issue)");
+  void smartFitIsAccepted() {
+    runner
+        .withPropertyValues(
+            "image-service.presets[0].name=avatar",
+            "image-service.presets[0].width=128",
+            "image-service.presets[0].height=128",
+            "image-service.presets[0].fit=smart")
+        .run(
+            context ->
+                assertThat(context.getBean(ImagingProperties.class).presets().getFirst().fit())
+                    .isEqualTo(PresetFit.SMART));
   }
 
   @Test

@@ -12,6 +12,8 @@ import dev.imageservice.worker.cost.JobCosts;
 import dev.imageservice.worker.cost.JobStopwatch;
 import dev.imageservice.worker.cost.JobStopwatch.Part;
 import dev.imageservice.worker.cost.StepCosts;
+import dev.imageservice.common.preset.PresetSnapshot;
+import dev.imageservice.common.preset.RecordedPresets;
 import dev.imageservice.worker.render.ImageRejectedException;
 import dev.imageservice.worker.render.OutputFormat;
 import dev.imageservice.worker.render.Preset;
@@ -72,6 +74,7 @@ public class ThumbnailJobProcessor {
   private final Clock clock;
   private final TraceContexts traces;
   private final JobCosts costs;
+  private final RecordedPresets recorded = new RecordedPresets();
 
   ThumbnailJobProcessor(
       Jdbi jdbi,
@@ -127,7 +130,7 @@ public class ThumbnailJobProcessor {
         skipUnclaimable(event);
         return;
       }
-      processClaimed(claimed.get());
+      processClaimed(claimed.get(), event);
     } catch (RuntimeException e) {
       // A permanent failure never leaves process(): whatever does is left for redelivery.
       metrics.transientFailure();
@@ -135,11 +138,11 @@ public class ThumbnailJobProcessor {
     }
   }
 
-  private void processClaimed(Claim claim) {
+  private void processClaimed(Claim claim, ImageUploaded event) {
     Duration renewal = properties.leaseRenewal();
     try (InFlightJobs.Registration ignored = inFlight.register(claim);
         Heartbeat lease = scheduler.every(renewal, renewal, () -> renewLease(claim))) {
-      renderAndStore(claim, new JobStopwatch(claim.job().createdAt(), clock.instant()));
+      renderAndStore(claim, event, new JobStopwatch(claim.job().createdAt(), clock.instant()));
     } catch (ImageRejectedException e) {
       outcomes.failed(claim, new JobError(e.code(), e.getMessage()));
     } catch (RuntimeException e) {
@@ -150,7 +153,7 @@ public class ThumbnailJobProcessor {
     }
   }
 
-  private void renderAndStore(Claim claim, JobStopwatch stopwatch) {
+  private void renderAndStore(Claim claim, ImageUploaded event, JobStopwatch stopwatch) {
     Job job = claim.job();
     Path original =
         stopwatch.time(
@@ -161,7 +164,7 @@ public class ThumbnailJobProcessor {
                     null,
                     () -> originals.fetch(job.original().bucket(), job.original().key())));
     try {
-      List<Preset> presets = renderer.presetsNamed(job.presets());
+      List<Preset> presets = presetsOf(job, event);
       RenderEstimate estimate = renderer.estimate(original, presets);
       RenderResult result;
       try (RenderSlots.Slot slot = renderSlot();
@@ -203,6 +206,21 @@ public class ThumbnailJobProcessor {
   // The API admits only known names; an unknown one (a newer API, an older worker) is skipped.
   private static List<OutputFormat> formats(List<String> names) {
     return names.stream().flatMap(name -> OutputFormat.named(name).stream()).toList();
+  }
+
+  /**
+   * The definitions recorded with the job, as its event carries them (or, for an event from before
+   * they were carried, as the job row has them); for a job recorded before either, the names
+   * resolved from this worker's configuration.
+   */
+  private List<Preset> presetsOf(Job job, ImageUploaded event) {
+    List<PresetSnapshot> definitions = event.presetDefinitions();
+    if (definitions.isEmpty()) {
+      definitions = Database.call(() -> jdbi.withHandle(h -> recorded.find(h, job.jobId())));
+    }
+    return definitions.isEmpty()
+        ? renderer.presetsNamed(job.presets())
+        : definitions.stream().map(d -> Preset.from(d.definition())).toList();
   }
 
   private RenderSlots.Slot renderSlot() {

@@ -8,5 +8,7 @@ public enum FitMode {
    * Fill the box exactly with a centred crop. A source smaller than the box is not upscaled: the
    * largest centred crop with the box's aspect ratio is taken at the source's own scale.
    */
-  COVER
+  COVER,
+  /** As {@link #COVER}, with the crop window where the picture is most salient. */
+  SMART
 }

@@ -1,7 +1,6 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.common.preset.PresetDefinition;
-import dev.imageservice.common.preset.PresetFit;
 import dev.imageservice.common.preset.PresetFormat;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param name stable name, part of the storage key
  * @param width box width in pixels of the oriented (post-EXIF) picture
  * @param height box height in pixels
- * @param mode {@link FitMode#FIT} or {@link FitMode#COVER}
+ * @param mode {@link FitMode#FIT}, {@link FitMode#COVER} or {@link FitMode#SMART}
  * @param format the encoding, or {@code null} for automatic: JPEG for opaque sources, WebP where
  *     the source has transparency (see {@link FormatChoice} for a machine without libwebp or
  *     libavif)
@@ -56,7 +55,11 @@ public record Preset(
         definition.name(),
         definition.width(),
         definition.height(),
-        definition.fit() == PresetFit.COVER ? FitMode.COVER : FitMode.FIT,
+        switch (definition.fit()) {
+          case COVER -> FitMode.COVER;
+          case SMART -> FitMode.SMART;
+          case CONTAIN -> FitMode.FIT;
+        },
         format == null || format == PresetFormat.AUTO ? null : OutputFormat.valueOf(format.name()),
         definition.quality());
   }

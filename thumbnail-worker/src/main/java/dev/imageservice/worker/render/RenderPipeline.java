@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Renders thumbnails from an image file: probe the header, refuse what is over the limits, decode
- * once (subsampled), convert to sRGB, resize each preset, apply EXIF orientation, add the extra
- * encodings asked for, flatten alpha where the output has none, encode without metadata.
+ * once (subsampled), convert to sRGB, place smart crops by saliency, resize each preset, apply EXIF
+ * orientation, add the extra encodings asked for, flatten alpha where the output has none, encode
+ * without metadata.
  *
  * <p>Thread-safe and stateless between calls: one instance serves every worker thread. A render
  * holds only its own images. Permanent failures throw {@link ImageRejectedException} with a {@code
@@ -52,6 +53,7 @@ public final class RenderPipeline {
             guard,
             new Decode(codecs),
             new ConvertToSrgb(),
+            new ChooseSmartCrop(),
             new Resize(formats),
             new ApplyProfile(),
             new Orient(),

@@ -1,16 +1,19 @@
 package dev.imageservice.worker.render;
 
+import dev.imageservice.worker.render.saliency.CropPlacement;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable state handed from step to step. Fields fill in as the pipeline advances: the header
- * after {@link ProbeHeader}, the decoded image after {@link Decode}, renditions after {@link
- * Resize}. {@code alternates} are the extra encodings the job asked for. The deadline, when there
- * is one, is the wall-clock instant past which the render fails with {@code render_timeout}; {@link
- * Decode} enforces it inside the decoder too.
+ * after {@link ProbeHeader}, the decoded image after {@link Decode}, smart-crop placements after
+ * {@link ChooseSmartCrop}, renditions after {@link Resize}. {@code alternates} are the extra
+ * encodings the job asked for. The deadline, when there is one, is the wall-clock instant past
+ * which the render fails with {@code render_timeout}; {@link Decode} enforces it inside the decoder
+ * too.
  */
 record RenderState(
     Path source,
@@ -19,12 +22,24 @@ record RenderState(
     @Nullable ImageHeader header,
     @Nullable Decoded decoded,
     List<Rendition> renditions,
-    List<OutputFormat> alternates) {
+    List<OutputFormat> alternates,
+    Map<String, CropPlacement> placements) {
 
   RenderState {
     presets = List.copyOf(presets);
     renditions = List.copyOf(renditions);
     alternates = List.copyOf(alternates);
+    placements = Map.copyOf(placements);
+  }
+
+  /** Where the crop window of a preset goes: chosen by {@link ChooseSmartCrop}, else centred. */
+  CropPlacement placement(Preset preset) {
+    return placements.getOrDefault(preset.name(), CropPlacement.CENTRED);
+  }
+
+  RenderState withPlacements(Map<String, CropPlacement> newPlacements) {
+    return new RenderState(
+        source, presets, deadline, header, decoded, renditions, alternates, newPlacements);
   }
 
   static RenderState start(Path source, List<Preset> presets) {
@@ -41,7 +56,7 @@ record RenderState(
       List<Preset> presets,
       List<OutputFormat> alternates,
       @Nullable Instant deadline) {
-    return new RenderState(source, presets, deadline, null, null, List.of(), alternates);
+    return new RenderState(source, presets, deadline, null, null, List.of(), alternates, Map.of());
   }
 
   ImageHeader requireHeader() {
@@ -59,14 +74,17 @@ record RenderState(
   }
 
   RenderState withHeader(ImageHeader newHeader) {
-    return new RenderState(source, presets, deadline, newHeader, decoded, renditions, alternates);
+    return new RenderState(
+        source, presets, deadline, newHeader, decoded, renditions, alternates, placements);
   }
 
   RenderState withDecoded(@Nullable Decoded newDecoded) {
-    return new RenderState(source, presets, deadline, header, newDecoded, renditions, alternates);
+    return new RenderState(
+        source, presets, deadline, header, newDecoded, renditions, alternates, placements);
   }
 
   RenderState withRenditions(List<Rendition> newRenditions) {
-    return new RenderState(source, presets, deadline, header, decoded, newRenditions, alternates);
+    return new RenderState(
+        source, presets, deadline, header, decoded, newRenditions, alternates, placements);
   }
 }

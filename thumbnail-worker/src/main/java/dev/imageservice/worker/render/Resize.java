@@ -4,6 +4,7 @@ import dev.imageservice.worker.render.Geometry.Size;
 import dev.imageservice.worker.render.pixel.BoxHalving;
 import dev.imageservice.worker.render.pixel.Lanczos3;
 import dev.imageservice.worker.render.pixel.Pixels;
+import dev.imageservice.worker.render.saliency.CropPlacement;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -36,7 +37,11 @@ final class Resize implements RenderStep {
       Preset preset = presets.get(index);
       Size out = Geometry.storedTarget(preset, header);
       BufferedImage base = smallestSufficient(fullFrames, preset, header, out);
-      Rectangle region = Geometry.region(preset, base.getWidth(), base.getHeight(), out);
+      Rectangle region =
+          placed(
+              Geometry.region(preset, base.getWidth(), base.getHeight(), out),
+              base,
+              state.placement(preset));
       BufferedImage scaled = scale(base, region, out);
       if (preset.mode() == FitMode.FIT) {
         fullFrames.add(scaled);
@@ -45,6 +50,15 @@ final class Resize implements RenderStep {
       renditions[index] = new Rendition(preset, format, scaled, null);
     }
     return state.withRenditions(Arrays.asList(renditions));
+  }
+
+  // Moves a cover crop window to its placement (centred unless ChooseSmartCrop chose otherwise).
+  private static Rectangle placed(Rectangle window, BufferedImage base, CropPlacement placement) {
+    return new Rectangle(
+        placement.left(base.getWidth() - window.width),
+        placement.top(base.getHeight() - window.height),
+        window.width,
+        window.height);
   }
 
   static BufferedImage scale(BufferedImage base, Rectangle region, Size out) {
