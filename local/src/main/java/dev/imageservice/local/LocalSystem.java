@@ -160,6 +160,7 @@ public final class LocalSystem implements AutoCloseable {
     // One developer and the benchmarks, not the internet: limits that only stop a runaway loop.
     properties.put("image-service.rate-limit.tenant-requests.burst", 2000);
     properties.put("image-service.rate-limit.tenant-requests.per-second", 1000);
+    properties.put("image-service.quota.uploads-per-minute", 60_000);
     properties.putAll(apiProperties);
     return properties;
   }

@@ -22,9 +22,16 @@ public record JobView(
     List<ThumbnailView> thumbnails,
     @Nullable JobError error) {
 
-  /** The uploaded original; width and height (as displayed) appear once a worker has probed it. */
+  /**
+   * The uploaded original; width and height (as displayed) appear once a worker has probed it;
+   * {@code deletedAt} once retention deleted it (the thumbnails stay).
+   */
   public record OriginalView(
-      String contentType, long bytes, @Nullable Integer width, @Nullable Integer height) {}
+      String contentType,
+      long bytes,
+      @Nullable Integer width,
+      @Nullable Integer height,
+      @Nullable Instant deletedAt) {}
 
   /** A rendered thumbnail and a short-lived link to its bytes. */
   public record ThumbnailView(

@@ -64,6 +64,7 @@ public class ThumbnailJobProcessor {
   private final WorkerScheduler scheduler;
   private final JobProperties properties;
   private final Clock clock;
+  private final LateRenderCleanup lateRenders;
 
   ThumbnailJobProcessor(
       Jdbi jdbi,
@@ -80,7 +81,8 @@ public class ThumbnailJobProcessor {
       JobMetrics metrics,
       WorkerScheduler scheduler,
       JobProperties properties,
-      Clock clock) {
+      Clock clock,
+      LateRenderCleanup lateRenders) {
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.lifecycle = lifecycle;
@@ -96,6 +98,7 @@ public class ThumbnailJobProcessor {
     this.scheduler = scheduler;
     this.properties = properties;
     this.clock = clock;
+    this.lateRenders = lateRenders;
   }
 
   /**
@@ -154,7 +157,10 @@ public class ThumbnailJobProcessor {
           result.thumbnails().stream()
               .map(t -> thumbnails.store(job.tenantId(), job.jobId(), t))
               .toList();
-      outcomes.succeeded(claim, result, stored);
+      if (!outcomes.succeeded(claim, result, stored)) {
+        // Refused: maybe because the job was deleted meanwhile; then nothing may stay behind.
+        lateRenders.discardIfDeleted(claim, stored);
+      }
     } finally {
       OriginalFetcher.delete(original);
     }
