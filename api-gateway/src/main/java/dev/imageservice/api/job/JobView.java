@@ -31,7 +31,9 @@ public record JobView(
       long bytes,
       @Nullable Integer width,
       @Nullable Integer height,
-      @Nullable Instant deletedAt) {}
+      // Absent, not null, while the original is stored: clients written before retention see no
+      // new field.
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant deletedAt) {}
 
   /** A rendered thumbnail and a short-lived link to its bytes. */
   public record ThumbnailView(
