@@ -20,7 +20,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * Thread-safe.
  */
 @Component
-class CdnInvalidation implements DisposableBean {
+final class CdnInvalidation implements DisposableBean {
 
   private final @Nullable String distributionId;
   private final @Nullable CloudFrontClient cloudFront;

@@ -30,7 +30,7 @@ public record QuotaProperties(
     @Min(1) int uploadsPerMinute,
     @Nullable DataSize storedBytes,
     @NotNull Duration storageRetryAfter,
-    Map<String, @Valid TenantOverride> tenants) {
+    @Valid Map<String, TenantOverride> tenants) {
 
   public QuotaProperties {
     enabled = enabled == null || enabled;
