@@ -27,6 +27,8 @@ class OpenApiResponsesIT extends ApiIntegrationTest {
           "/v1/jobs get", List.of("200"),
           "/v1/jobs/{jobId} get", List.of("200", "404"),
           "/v1/jobs/{jobId}/thumbnails/{preset} get", List.of("302", "404", "409"),
+          "/v1/jobs/{jobId} delete", List.of("202", "204", "404"),
+          "/v1/usage get", List.of("200"),
           "/v1/presets get", List.of("200"),
           "/v1/presets/{name} get", List.of("200", "404"),
           "/v1/presets/{name} put", List.of("200", "201"),

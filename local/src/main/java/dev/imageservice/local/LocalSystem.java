@@ -182,6 +182,7 @@ public final class LocalSystem implements AutoCloseable {
     properties.put("image-service.rate-limit.tenant-requests.per-second", 1000);
     // Webhook receivers on this machine (http://127.0.0.1, http://localhost): local runs only.
     properties.put("image-service.webhooks.allow-local-receivers", true);
+    properties.put("image-service.quota.uploads-per-minute", 60_000);
     properties.putAll(apiProperties);
     return properties;
   }

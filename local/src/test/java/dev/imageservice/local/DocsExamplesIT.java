@@ -94,7 +94,8 @@ class DocsExamplesIT {
 
     List<String> documented = new ArrayList<>();
     java.util.regex.Matcher headings =
-        java.util.regex.Pattern.compile("(?m)^## `(GET|POST) (/v1/[^`]*)`").matcher(docs);
+        java.util.regex.Pattern.compile("(?m)^## `(GET|POST|PUT|DELETE) (/v1/[^`]*)`")
+            .matcher(docs);
     while (headings.find()) {
       documented.add(headings.group(1).toLowerCase() + " " + headings.group(2));
     }

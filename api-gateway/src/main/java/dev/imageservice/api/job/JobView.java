@@ -32,9 +32,18 @@ public record JobView(
     @Nullable String traceId,
     @Nullable JobTimings timings) {
 
-  /** The uploaded original; width and height (as displayed) appear once a worker has probed it. */
+  /**
+   * The uploaded original; width and height (as displayed) appear once a worker has probed it;
+   * {@code deletedAt} once retention deleted it (the thumbnails stay).
+   */
   public record OriginalView(
-      String contentType, long bytes, @Nullable Integer width, @Nullable Integer height) {}
+      String contentType,
+      long bytes,
+      @Nullable Integer width,
+      @Nullable Integer height,
+      // Absent, not null, while the original is stored: clients written before retention see no
+      // new field.
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant deletedAt) {}
 
   /** A rendered thumbnail and a short-lived link to its bytes. */
   public record ThumbnailView(

@@ -1,6 +1,7 @@
 package dev.imageservice.api.job;
 
 import dev.imageservice.api.storage.ThumbnailLinks;
+import dev.imageservice.common.deletion.JobDeletions;
 import dev.imageservice.common.job.Job;
 import dev.imageservice.common.job.JobError;
 import dev.imageservice.common.job.JobRepository;
@@ -9,9 +10,11 @@ import dev.imageservice.common.job.Thumbnail;
 import dev.imageservice.common.telemetry.JobTelemetry;
 import dev.imageservice.common.telemetry.JobTelemetryRepository;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Turns stored jobs into their public view, signing fresh thumbnail links. Thread-safe. */
@@ -21,6 +24,7 @@ public class JobViews {
   private final JobRepository jobs;
   private final ThumbnailLinks links;
   private final JobTelemetryRepository telemetry;
+  private final JobDeletions deletions = new JobDeletions();
 
   JobViews(JobRepository jobs, ThumbnailLinks links, JobTelemetryRepository telemetry) {
     this.jobs = jobs;
@@ -41,15 +45,24 @@ public class JobViews {
         job.status() == JobStatus.SUCCEEDED ? jobs.thumbnails(handle, job.jobId()) : List.of();
     JobTelemetry recorded =
         telemetry.find(handle, job.jobId()).orElse(new JobTelemetry(null, null, null));
-    return of(job, thumbnails, recorded, link);
+    return of(
+        job,
+        thumbnails,
+        recorded,
+        deletions.originalDeletedAt(handle, job.jobId()).orElse(null),
+        link);
   }
 
   JobView of(Job job, List<Thumbnail> thumbnails, JobTelemetry recorded) {
-    return of(job, thumbnails, recorded, links::linkTo);
+    return of(job, thumbnails, recorded, null, links::linkTo);
   }
 
   private JobView of(
-      Job job, List<Thumbnail> thumbnails, JobTelemetry recorded, Function<Thumbnail, URI> link) {
+      Job job,
+      List<Thumbnail> thumbnails,
+      JobTelemetry recorded,
+      @Nullable Instant originalDeletedAt,
+      Function<Thumbnail, URI> link) {
     Job.Original original = job.original();
     JobError error = job.error();
     return new JobView(
@@ -60,7 +73,11 @@ public class JobViews {
         job.attempts(),
         job.presets(),
         new JobView.OriginalView(
-            original.contentType(), original.bytes(), original.width(), original.height()),
+            original.contentType(),
+            original.bytes(),
+            original.width(),
+            original.height(),
+            originalDeletedAt),
         thumbnails.stream()
             .map(
                 t ->

@@ -82,6 +82,13 @@ public enum ProblemType {
       "Too many requests; slow down",
       "over the tenant's request rate, or too many invalid keys from this client; `Retry-After`"
           + " and `RateLimit-*` headers"),
+  QUOTA_EXCEEDED(
+      429,
+      "quota_exceeded",
+      "The tenant's storage quota is used up",
+      "an upload that would take the tenant's stored bytes (originals and thumbnails) over its"
+          + " quota; `Retry-After`, and `RateLimit-*` headers counting bytes; deleting jobs frees"
+          + " space"),
   SERVICE_UNAVAILABLE(
       503,
       "service_unavailable",

@@ -75,6 +75,7 @@ public class ThumbnailJobProcessor {
   private final TraceContexts traces;
   private final JobCosts costs;
   private final RecordedPresets recorded = new RecordedPresets();
+  private final LateRenderCleanup lateRenders;
 
   ThumbnailJobProcessor(
       Jdbi jdbi,
@@ -93,7 +94,8 @@ public class ThumbnailJobProcessor {
       JobProperties properties,
       Clock clock,
       TraceContexts traces,
-      JobCosts costs) {
+      JobCosts costs,
+      LateRenderCleanup lateRenders) {
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.lifecycle = lifecycle;
@@ -111,6 +113,7 @@ public class ThumbnailJobProcessor {
     this.clock = clock;
     this.traces = traces;
     this.costs = costs;
+    this.lateRenders = lateRenders;
   }
 
   /**
@@ -197,6 +200,9 @@ public class ThumbnailJobProcessor {
                               .toList()));
       if (traces.inSpan("db succeed", null, () -> outcomes.succeeded(claim, rendered, stored))) {
         costs.succeeded(job.jobId(), rendered.sourceFormat(), stopwatch);
+      } else {
+        // Refused: maybe because the job was deleted meanwhile; then nothing may stay behind.
+        lateRenders.discardIfDeleted(claim, stored);
       }
     } finally {
       OriginalFetcher.delete(original);

@@ -70,4 +70,18 @@ public class ThumbnailStore {
         rendered.bytes().length,
         rendered.alternate());
   }
+
+  /**
+   * Removes a thumbnail this worker wrote for a job deleted meanwhile. Deleting a missing object
+   * succeeds.
+   *
+   * @throws TransientFailureException when S3 is unreachable or failing
+   */
+  public void delete(Thumbnail thumbnail) {
+    try {
+      guard.run(() -> s3.deleteObject(r -> r.bucket(thumbnail.bucket()).key(thumbnail.key())));
+    } catch (SdkException | CallNotPermittedException e) {
+      throw new TransientFailureException("deleting thumbnail " + thumbnail.key() + " failed", e);
+    }
+  }
 }
