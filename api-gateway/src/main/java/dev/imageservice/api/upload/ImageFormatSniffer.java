@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * have got, and no job. Thread-safe.
  */
 @Component
-class ImageFormatSniffer {
+public class ImageFormatSniffer {
 
   private final StructureLimits limits;
 
@@ -42,7 +42,7 @@ class ImageFormatSniffer {
     ImageIO.scanForPlugins();
   }
 
-  SniffedImage sniff(Path file) {
+  public SniffedImage sniff(Path file) {
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       if (input == null) {
         throw unsupported();

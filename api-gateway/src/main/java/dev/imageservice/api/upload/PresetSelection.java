@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * definition the worker renders from ({@code image-service.presets}).
  */
 @Component
-class PresetSelection {
+public class PresetSelection {
 
   private final List<String> known;
 
@@ -22,7 +22,7 @@ class PresetSelection {
     this.known = shared.presetNames();
   }
 
-  List<String> select(@Nullable String presetsParam) {
+  public List<String> select(@Nullable String presetsParam) {
     if (presetsParam == null || presetsParam.isBlank()) {
       return known;
     }

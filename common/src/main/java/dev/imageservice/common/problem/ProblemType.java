@@ -60,6 +60,11 @@ public enum ProblemType {
       "job_not_retryable",
       "Only a FAILED job can be retried",
       "an operator's retry of a job that is not `FAILED`"),
+  UPLOAD_MISSING(
+      409,
+      "upload_missing",
+      "The upload has not arrived",
+      "`POST /v1/uploads/{jobId}/complete` before the object was PUT to the job's upload URL"),
   TOO_MANY_REQUESTS(
       429,
       "too_many_requests",

@@ -31,7 +31,7 @@ public final class TestDatabase {
 
   /** Empties every table the jobs and the outbox use. */
   public static void clear() {
-    jdbi().useHandle(h -> h.execute("truncate jobs, thumbnails, outbox"));
+    jdbi().useHandle(h -> h.execute("truncate jobs, thumbnails, outbox cascade"));
   }
 
   /** Outbox rows written so far, published or not. */
