@@ -26,7 +26,9 @@ class OpenApiResponsesIT extends ApiIntegrationTest {
           "/v1/images post", List.of("200", "202", "413", "415", "422"),
           "/v1/jobs get", List.of("200"),
           "/v1/jobs/{jobId} get", List.of("200", "404"),
-          "/v1/jobs/{jobId}/thumbnails/{preset} get", List.of("302", "404", "409"));
+          "/v1/jobs/{jobId}/thumbnails/{preset} get", List.of("302", "404", "409"),
+          "/v1/uploads post", List.of("200", "201", "413", "415"),
+          "/v1/uploads/{jobId}/complete post", List.of("202", "404", "409"));
 
   @Test
   void everyDocumentedStatusIsInTheDocumentAsAProblem() {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * What happens when a direct upload's object arrives, whoever reports it (the bucket's event, the
@@ -77,7 +78,13 @@ class UploadArrival {
         objects.delete(key);
       }
       case UploadCheck.Accepted accepted -> {
-        objects.copy(key, job.original().key(), accepted.contentType());
+        try {
+          objects.copy(key, job.original().key(), accepted.contentType());
+        } catch (NoSuchKeyException e) {
+          // The other path copied and removed it since the check: its outcome stands.
+          Job now = reread(job.jobId());
+          return new Result(now, now.status() == JobStatus.AWAITING_UPLOAD);
+        }
         lifecycle
             .arrive(job.jobId(), accepted.bytes(), accepted.contentType())
             .ifPresent(

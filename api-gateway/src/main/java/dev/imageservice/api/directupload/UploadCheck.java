@@ -10,6 +10,7 @@ import dev.imageservice.common.problem.ProblemType;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Judges an uploaded object before its job is announced, as {@code POST /v1/images} judges a body:
@@ -61,7 +62,13 @@ class UploadCheck {
     if (bytes == 0) {
       return unsupported();
     }
-    Path head = objects.head(key, Math.min(bytes, headerBytes));
+    Path head;
+    try {
+      head = objects.head(key, Math.min(bytes, headerBytes));
+    } catch (NoSuchKeyException e) {
+      // Removed since the HEAD: the other path (event or complete) moved it a moment ago.
+      return new Missing();
+    }
     try {
       SniffedImage image = sniffer.sniff(head);
       return new Accepted(bytes, image.contentType());

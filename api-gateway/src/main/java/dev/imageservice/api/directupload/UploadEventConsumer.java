@@ -46,6 +46,7 @@ class UploadEventConsumer implements SmartLifecycle {
       return;
     }
     running = true;
+    log.info("consuming upload events from {}", properties.queue());
     poller = Thread.ofVirtual().name("upload-events").start(this::poll);
   }
 
@@ -90,7 +91,9 @@ class UploadEventConsumer implements SmartLifecycle {
   }
 
   void handle(String queueUrl, Message message) {
-    for (String key : UploadEvents.createdKeys(json, message.body())) {
+    List<String> keys = UploadEvents.createdKeys(json, message.body());
+    log.info("upload event {}: {} new object(s)", message.messageId(), keys.size());
+    for (String key : keys) {
       UploadUrls.jobIdOf(properties.prefix(), key)
           .ifPresentOrElse(
               jobId -> arrival.arrivedAt(jobId, key),

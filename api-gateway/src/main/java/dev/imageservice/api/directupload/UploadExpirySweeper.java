@@ -3,6 +3,7 @@ package dev.imageservice.api.directupload;
 import dev.imageservice.common.job.DirectUpload;
 import dev.imageservice.common.job.DirectUploadLifecycle;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,16 +24,19 @@ class UploadExpirySweeper {
 
   private final DirectUploadLifecycle lifecycle;
   private final UploadedObjects objects;
+  private final UploadArrival arrival;
   private final DirectUploadProperties properties;
   private final Clock clock;
 
   UploadExpirySweeper(
       DirectUploadLifecycle lifecycle,
       UploadedObjects objects,
+      UploadArrival arrival,
       DirectUploadProperties properties,
       Clock clock) {
     this.lifecycle = lifecycle;
     this.objects = objects;
+    this.arrival = arrival;
     this.properties = properties;
     this.clock = clock;
   }
@@ -55,8 +59,13 @@ class UploadExpirySweeper {
   }
 
   int sweep() {
-    List<DirectUpload> expired =
-        lifecycle.expire(clock.instant().minus(properties.expiryGrace()), BATCH);
+    Instant before = clock.instant().minus(properties.expiryGrace());
+    // An object that did arrive but was never reported (no complete, a lost event) is handled as
+    // arrived, not thrown away: its PUT was signed and began in time.
+    lifecycle.overdue(before, BATCH).stream()
+        .filter(upload -> objects.size(upload.uploadKey()).isPresent())
+        .forEach(upload -> arrival.arrivedAt(upload.jobId(), upload.uploadKey()));
+    List<DirectUpload> expired = lifecycle.expire(before, BATCH);
     expired.forEach(upload -> objects.delete(upload.uploadKey()));
     return expired.size();
   }

@@ -56,7 +56,11 @@ class UploadUrls {
   }
 
   Instant expiryFromNow() {
-    return clock.instant().plus(properties.urlTtl());
+    // Whole seconds: what the database stores and a repeated request answers, to the digit.
+    return clock
+        .instant()
+        .plus(properties.urlTtl())
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   /**

@@ -167,6 +167,26 @@ public final class DirectUploadLifecycle {
                     }));
   }
 
+  /** Up to {@code limit} uploads still awaited whose URL expired before {@code before}. */
+  public List<DirectUpload> overdue(Instant before, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    """
+                    select d.job_id from direct_uploads d join jobs j on j.job_id = d.job_id
+                    where j.status = 'AWAITING_UPLOAD' and d.expires_at < :before
+                    order by d.expires_at limit :limit
+                    """)
+                .bind("before", utc(before))
+                .bind("limit", limit)
+                .mapTo(UUID.class)
+                .list()
+                .stream()
+                .map(id -> find(handle, id).orElseThrow())
+                .toList());
+  }
+
   /**
    * {@link JobTransition#EXPIRE} of up to {@code limit} jobs whose upload URL expired before {@code
    * before}; rows are taken with {@code skip locked}, so replicas never take the same job. The

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Entry of the benchmarks that need the running system: {@code java -jar
- * local/target/image-service-local.jar bench e2e|upload [options]}. They print a table; they are
- * not tests and are run by hand (see docs/performance.md).
+ * local/target/image-service-local.jar bench e2e|upload|direct-upload [options]}. They print a
+ * table; they are not tests and are run by hand (see docs/performance.md).
  */
 public final class Benchmarks {
 
@@ -17,13 +17,15 @@ public final class Benchmarks {
     switch (which) {
       case "e2e" -> EndToEndBenchmark.run(BenchOptions.parse(rest));
       case "upload" -> UploadLatencyBenchmark.run(BenchOptions.parse(rest));
+      case "direct-upload" -> DirectUploadBenchmark.run(BenchOptions.parse(rest));
       default -> {
         System.err.println(
             """
             usage: bench e2e    [--images DIR] [--jobs N] [--workers 1,2] [--warm-up-jobs N]
                                 [--concurrency 2]
                    bench upload [--concurrency 100] [--seconds 20] [--size-kb 1024]
-                                [--rates 10,20,40]""");
+                                [--rates 10,20,40]
+                   bench direct-upload [--concurrency 100] [--seconds 20] [--size-kb 1024]""");
         System.exit(2);
       }
     }

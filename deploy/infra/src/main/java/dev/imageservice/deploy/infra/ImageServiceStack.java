@@ -24,6 +24,7 @@ public final class ImageServiceStack extends Stack {
   private final Database database;
   private final KubernetesCluster cluster;
   private final WorkloadRoles roles;
+  private final DirectUploads directUploads;
   private final LogSearch search;
   private final Edge edge;
   private final ImageCache imageCache;
@@ -114,6 +115,17 @@ public final class ImageServiceStack extends Stack {
                 logicalIdOf(search.domain())));
     search.allowWriters(List.<IPrincipal>of(roles.api(), roles.worker()));
     imageCache = new ImageCache(this, "ImageCache", network, encryption.key(), cluster, roles);
+    // --- direct uploads (issue 14): bucket events to the API's queue, stray rule, console CORS ---
+    directUploads =
+        new DirectUploads(
+            this,
+            "DirectUploads",
+            settings,
+            storage.images(),
+            encryption.key(),
+            roles.api(),
+            "https://" + edge.distribution().getDistributionDomainName());
+    // --- end direct uploads ---
 
     outputs();
     suppressCdkHelperFunction();
@@ -164,6 +176,7 @@ public final class ImageServiceStack extends Stack {
     output("OriginVerifySecretArn", edge.originVerify().getSecretArn());
     output("ClusterName", cluster.cluster().getClusterName());
     output("ImageCacheFileSystemId", imageCache.fileSystem().getFileSystemId());
+    output("UploadEventsQueueUrl", directUploads.queue().getQueueUrl());
   }
 
   private void output(String id, String value) {
