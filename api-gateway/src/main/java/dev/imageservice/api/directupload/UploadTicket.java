@@ -14,5 +14,10 @@ import java.util.UUID;
  */
 record UploadTicket(UUID jobId, Upload upload, Instant expiresAt) {
 
-  record Upload(String method, URI url, Map<String, String> headers) {}
+  record Upload(String method, URI url, Map<String, String> headers) {
+
+    Upload {
+      headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+    }
+  }
 }
