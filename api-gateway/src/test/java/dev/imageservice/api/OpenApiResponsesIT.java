@@ -22,19 +22,21 @@ class OpenApiResponsesIT extends ApiIntegrationTest {
 
   // docs/api.md, per operation: its own statuses (the errors table adds EVERYWHERE to each).
   private static final Map<String, List<String>> DOCUMENTED =
-      Map.of(
-          "/v1/images post", List.of("200", "202", "413", "415", "422"),
-          "/v1/jobs get", List.of("200"),
-          "/v1/jobs/{jobId} get", List.of("200", "404"),
-          "/v1/jobs/{jobId}/thumbnails/{preset} get", List.of("302", "404", "409"),
-          "/v1/jobs/{jobId} delete", List.of("202", "204", "404"),
-          "/v1/usage get", List.of("200"),
-          "/v1/presets get", List.of("200"),
-          "/v1/presets/{name} get", List.of("200", "404"),
-          "/v1/presets/{name} put", List.of("200", "201"),
-          "/v1/presets/{name} delete", List.of("204", "404"),
-          "/v1/presets/{name}/backfill post", List.of("202", "404"),
-          "/v1/backfills/{id} get", List.of("200", "404"));
+      Map.ofEntries(
+          Map.entry("/v1/images post", List.of("200", "202", "413", "415", "422")),
+          Map.entry("/v1/jobs get", List.of("200")),
+          Map.entry("/v1/jobs/{jobId} get", List.of("200", "404")),
+          Map.entry("/v1/jobs/{jobId}/thumbnails/{preset} get", List.of("302", "404", "409")),
+          Map.entry("/v1/jobs/{jobId} delete", List.of("202", "204", "404")),
+          Map.entry("/v1/usage get", List.of("200")),
+          Map.entry("/v1/presets get", List.of("200")),
+          Map.entry("/v1/presets/{name} get", List.of("200", "404")),
+          Map.entry("/v1/presets/{name} put", List.of("200", "201")),
+          Map.entry("/v1/presets/{name} delete", List.of("204", "404")),
+          Map.entry("/v1/presets/{name}/backfill post", List.of("202", "404")),
+          Map.entry("/v1/backfills/{id} get", List.of("200", "404")),
+          Map.entry("/v1/uploads post", List.of("200", "201", "413", "415")),
+          Map.entry("/v1/uploads/{jobId}/complete post", List.of("202", "404", "409")));
 
   @Test
   void everyDocumentedStatusIsInTheDocumentAsAProblem() {

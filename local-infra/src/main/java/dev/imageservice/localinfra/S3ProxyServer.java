@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -19,6 +21,18 @@ import org.jspecify.annotations.Nullable;
  * tests). Not thread-safe: start, stop and close from one thread.
  */
 public final class S3ProxyServer implements AutoCloseable {
+
+  /**
+   * The local console (any port on this machine) may PUT direct uploads from the browser, as the
+   * images bucket's CORS rule allows the console's origin in AWS. Origins are regular expressions.
+   */
+  private static final CrossOriginResourceSharing CONSOLE_CORS =
+      new CrossOriginResourceSharing(
+          List.of("http://localhost(:[0-9]+)?", "http://127\\.0\\.0\\.1(:[0-9]+)?"),
+          List.of("PUT", "GET", "HEAD"),
+          List.of("content-type"),
+          List.of("etag"),
+          "false");
 
   private final BlobStore blobStore;
   private final String host;
@@ -60,6 +74,7 @@ public final class S3ProxyServer implements AutoCloseable {
             .blobStore(blobStore)
             .endpoint(URI.create("http://" + host + ":" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+            .corsRules(CONSOLE_CORS)
             .build();
     try {
       started.start();

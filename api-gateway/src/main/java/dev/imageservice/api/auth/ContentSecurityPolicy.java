@@ -21,9 +21,33 @@ final class ContentSecurityPolicy {
   private ContentSecurityPolicy() {}
 
   static String console(Set<String> imageOrigins) {
+    return console(imageOrigins, Set.of());
+  }
+
+  /** With the origins the console PUTs direct uploads to (the images bucket). */
+  static String console(Set<String> imageOrigins, Set<String> uploadOrigins) {
     return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:"
         + (imageOrigins.isEmpty() ? "" : " " + String.join(" ", imageOrigins))
-        + "; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        + "; connect-src 'self'"
+        + (uploadOrigins.isEmpty() ? "" : " " + String.join(" ", uploadOrigins))
+        + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  }
+
+  /**
+   * Where the console's direct uploads go: the images bucket, at the S3 endpoint override (path
+   * style, and the bucket's virtual host), else at the bucket's regional S3 host.
+   */
+  static Set<String> uploadOrigins(
+      StorageProperties storage, @Nullable URI s3Endpoint, @Nullable String region) {
+    Set<String> origins = new LinkedHashSet<>();
+    String bucket = storage.imagesBucket();
+    if (s3Endpoint != null && s3Endpoint.getHost() != null) {
+      origins.add(origin(s3Endpoint.getScheme(), s3Endpoint.getHost(), s3Endpoint));
+      origins.add(origin(s3Endpoint.getScheme(), bucket + "." + s3Endpoint.getHost(), s3Endpoint));
+    } else if (region != null) {
+      origins.add("https://" + bucket + ".s3." + region + ".amazonaws.com");
+    }
+    return origins;
   }
 
   /**

@@ -45,13 +45,12 @@ class SecurityConfig {
       StorageProperties storage,
       Environment environment) {
     ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+    URI s3Endpoint = environment.getProperty("spring.cloud.aws.s3.endpoint", URI.class);
+    String region = environment.getProperty("spring.cloud.aws.region.static");
     String consolePolicy =
         ContentSecurityPolicy.console(
-            ContentSecurityPolicy.imageOrigins(
-                properties,
-                storage,
-                environment.getProperty("spring.cloud.aws.s3.endpoint", URI.class),
-                environment.getProperty("spring.cloud.aws.region.static")));
+            ContentSecurityPolicy.imageOrigins(properties, storage, s3Endpoint, region),
+            ContentSecurityPolicy.uploadOrigins(storage, s3Endpoint, region));
     boolean separateManagement = ManagementPort.isSeparate(environment);
     http.csrf(csrf -> csrf.disable()) // bearer keys, no cookies: nothing for a forged form to use
         .httpBasic(basic -> basic.disable())

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Thread-safe.
  */
 @Component
-class ImageFormatSniffer {
+public class ImageFormatSniffer {
 
   private final StructureLimits limits;
 
@@ -49,7 +49,7 @@ class ImageFormatSniffer {
     ImageIO.scanForPlugins();
   }
 
-  SniffedImage sniff(Path file) {
+  public SniffedImage sniff(Path file) {
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       if (input == null) {
         throw unsupported();

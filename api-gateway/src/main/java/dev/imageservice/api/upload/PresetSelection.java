@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * overridden them).
  */
 @Component
-class PresetSelection {
+public class PresetSelection {
 
   private final List<String> known;
   private final TenantPresets tenantPresets;
@@ -52,7 +52,7 @@ class PresetSelection {
                 .toList()));
   }
 
-  List<String> select(@Nullable String presetsParam) {
+  public List<String> select(@Nullable String presetsParam) {
     if (presetsParam == null || presetsParam.isBlank()) {
       return known;
     }

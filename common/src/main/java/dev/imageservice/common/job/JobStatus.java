@@ -11,10 +11,21 @@ public enum JobStatus {
   QUEUED,
   PROCESSING,
   SUCCEEDED,
-  FAILED;
+  FAILED,
+
+  /**
+   * A direct upload ({@code POST /v1/uploads}) whose bytes have not arrived yet; moves to {@code
+   * QUEUED} once they are verified, {@code FAILED} when they are not an image or too large, {@code
+   * EXPIRED} when the upload URL lapsed unused ({@link JobTransition#ARRIVE} and the moves after
+   * it).
+   */
+  AWAITING_UPLOAD,
+
+  /** A direct upload that never arrived before its URL expired. Never changes again. */
+  EXPIRED;
 
   /** Finished as far as the uploader is concerned (a {@code FAILED} job may still be retried). */
   public boolean isTerminal() {
-    return this == SUCCEEDED || this == FAILED;
+    return this == SUCCEEDED || this == FAILED || this == EXPIRED;
   }
 }

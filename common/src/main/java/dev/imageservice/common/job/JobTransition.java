@@ -1,5 +1,7 @@
 package dev.imageservice.common.job;
 
+import static dev.imageservice.common.job.JobStatus.AWAITING_UPLOAD;
+import static dev.imageservice.common.job.JobStatus.EXPIRED;
 import static dev.imageservice.common.job.JobStatus.FAILED;
 import static dev.imageservice.common.job.JobStatus.PROCESSING;
 import static dev.imageservice.common.job.JobStatus.QUEUED;
@@ -57,7 +59,24 @@ public enum JobTransition {
    * An operator's retry: {@code FAILED -> QUEUED}, error cleared, attempts kept; announces {@code
    * ImageUploaded}.
    */
-  RETRY(QUEUED, FAILED);
+  RETRY(QUEUED, FAILED),
+
+  // Direct uploads (DirectUploadLifecycle): the job exists before its bytes.
+
+  /**
+   * The uploaded object was verified (an image, within the limit) and copied to the original's key:
+   * {@code AWAITING_UPLOAD -> QUEUED}; announces {@code ImageUploaded}.
+   */
+  ARRIVE(QUEUED, AWAITING_UPLOAD),
+
+  /**
+   * The uploaded object is not an image or over the limit: {@code FAILED}; announces {@code
+   * ThumbnailsFailed}.
+   */
+  REJECT(FAILED, AWAITING_UPLOAD),
+
+  /** The upload URL lapsed unused (the expiry sweep): {@code EXPIRED}. No event. */
+  EXPIRE(EXPIRED, AWAITING_UPLOAD);
 
   private final JobStatus to;
   private final Set<JobStatus> from;

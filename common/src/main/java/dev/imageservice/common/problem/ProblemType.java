@@ -76,6 +76,11 @@ public enum ProblemType {
       "webhook_disabled",
       "The webhook is disabled",
       "a replay to a webhook disabled after its deliveries kept failing; register it again"),
+  UPLOAD_MISSING(
+      409,
+      "upload_missing",
+      "The upload has not arrived",
+      "`POST /v1/uploads/{jobId}/complete` before the object was PUT to the job's upload URL"),
   TOO_MANY_REQUESTS(
       429,
       "too_many_requests",

@@ -28,7 +28,7 @@ class JobLifecycleTest {
 
   private static final Duration LEASE = Duration.ofMinutes(2);
   private static final Set<JobTransition> SILENT =
-      Set.of(JobTransition.CLAIM, JobTransition.RELEASE);
+      Set.of(JobTransition.CLAIM, JobTransition.RELEASE, JobTransition.EXPIRE);
   private static final JobError ERROR = new JobError(FailureCode.CORRUPT_IMAGE, "test");
   private static final List<Thumbnail> THUMBNAILS =
       List.of(new Thumbnail("small", "thumbnails", "t/small.jpg", 10, 8, "image/jpeg", 100));
@@ -37,22 +37,26 @@ class JobLifecycleTest {
   private final JobRepository jobs = new JobRepository();
   private final TestClock clock = new TestClock();
   private final JobLifecycle lifecycle = lifecycle(clock);
+  private final DirectUploadLifecycle uploads =
+      new DirectUploadLifecycle(jdbi, new OutboxRepository(), relay(clock), clock);
 
   private JobLifecycle lifecycle(TestClock clock) {
+    return new JobLifecycle(jdbi, jobs, new OutboxRepository(), relay(clock), clock);
+  }
+
+  private OutboxRelay relay(TestClock clock) {
     OutboxRepository outbox = new OutboxRepository();
-    OutboxRelay relay =
-        new OutboxRelay(
-            jdbi,
-            outbox,
-            batch -> Map.of(),
-            new OutboxRelay.Settings(
-                Duration.ofSeconds(1),
-                10,
-                Duration.ofMinutes(1),
-                Duration.ofDays(7),
-                Duration.ofHours(1)),
-            clock);
-    return new JobLifecycle(jdbi, jobs, outbox, relay, clock);
+    return new OutboxRelay(
+        jdbi,
+        outbox,
+        batch -> Map.of(),
+        new OutboxRelay.Settings(
+            Duration.ofSeconds(1),
+            10,
+            Duration.ofMinutes(1),
+            Duration.ofDays(7),
+            Duration.ofHours(1)),
+        clock);
   }
 
   @BeforeEach
@@ -198,11 +202,17 @@ class JobLifecycleTest {
                   .abandoned()
               == 1;
       case RETRY -> lifecycle.retry(jobId).isPresent();
+      case ARRIVE -> uploads.arrive(jobId, 2345, "image/png").isPresent();
+      case REJECT -> uploads.reject(jobId, ERROR).isPresent();
+      case EXPIRE -> uploads.expire(clock.instant(), 10).size() == 1;
     };
   }
 
   /** A job in the given state, through the lifecycle itself, with the claim it was last given. */
   private Claim jobIn(JobStatus status) {
+    if (status == JobStatus.AWAITING_UPLOAD || status == JobStatus.EXPIRED) {
+      return awaitingUpload(status);
+    }
     Job created = lifecycle.create(newJob(null)).orElseThrow();
     Claim claim = lifecycle.claim(created.jobId(), LEASE).orElseThrow();
     boolean done =
@@ -211,10 +221,45 @@ class JobLifecycleTest {
           case PROCESSING -> true;
           case SUCCEEDED -> lifecycle.succeed(claim, THUMBNAILS, 10, 8);
           case FAILED -> lifecycle.fail(claim, ERROR);
+          case AWAITING_UPLOAD, EXPIRED -> throw new AssertionError("made by awaitingUpload");
         };
     assertThat(done).isTrue();
     assertThat(status(claim.jobId())).isEqualTo(status);
     return claim;
+  }
+
+  // A direct upload's job; it has never been claimed, so its claim carries no token.
+  private Claim awaitingUpload(JobStatus status) {
+    NewJob job = newJob(null);
+    DirectUpload upload =
+        new DirectUpload(
+            job.jobId(),
+            "uploads/" + job.jobId(),
+            1234,
+            List.of(),
+            clock.instant().plus(Duration.ofMinutes(15)));
+    Job opened = uploads.open(job, upload).orElseThrow();
+    if (status == JobStatus.EXPIRED) {
+      assertThat(uploads.expire(clock.instant().plus(Duration.ofMinutes(16)), 10)).hasSize(1);
+    }
+    assertThat(status(job.jobId())).isEqualTo(status);
+    return new Claim(opened, 0);
+  }
+
+  @Test
+  void anArrivedUploadIsAnnouncedOnceWithItsRealSizeAndLaterPathsChangeNothing() {
+    Claim waiting = awaitingUpload(JobStatus.AWAITING_UPLOAD);
+
+    Job queued = uploads.arrive(waiting.jobId(), 999, "image/png").orElseThrow();
+
+    assertThat(queued.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(queued.original().bytes()).isEqualTo(999);
+    assertThat(queued.original().contentType()).isEqualTo("image/png");
+    assertThat(TestDatabase.outboxRows()).isEqualTo(1);
+    assertThat(uploads.arrive(waiting.jobId(), 999, "image/png")).isEmpty();
+    assertThat(uploads.reject(waiting.jobId(), ERROR)).isEmpty();
+    assertThat(uploads.expire(clock.instant().plus(Duration.ofDays(1)), 10)).isEmpty();
+    assertThat(TestDatabase.outboxRows()).isEqualTo(1);
   }
 
   private List<Thumbnail> thumbnails(UUID jobId) {

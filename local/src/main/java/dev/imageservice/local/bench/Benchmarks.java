@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Entry of the benchmarks that need the running system: {@code java -jar
- * local/target/image-service-local.jar bench e2e|upload|webhooks [options]}. They print a table;
- * they are not tests and are run by hand (see docs/performance.md).
+ * local/target/image-service-local.jar bench e2e|upload|webhooks|direct-upload [options]}. They
+ * print a table; they are not tests and are run by hand (see docs/performance.md).
  */
 public final class Benchmarks {
 
@@ -18,6 +18,7 @@ public final class Benchmarks {
       case "e2e" -> EndToEndBenchmark.run(BenchOptions.parse(rest));
       case "upload" -> UploadLatencyBenchmark.run(BenchOptions.parse(rest));
       case "webhooks" -> WebhookLatencyBenchmark.run(BenchOptions.parse(rest));
+      case "direct-upload" -> DirectUploadBenchmark.run(BenchOptions.parse(rest));
       default -> {
         System.err.println(
             """
@@ -25,7 +26,8 @@ public final class Benchmarks {
                                 [--concurrency 2]
                    bench upload [--concurrency 100] [--seconds 20] [--size-kb 1024]
                                 [--rates 10,20,40]
-                   bench webhooks [--jobs 200] [--concurrency 4] [--size-kb 64]""");
+                   bench webhooks [--jobs 200] [--concurrency 4] [--size-kb 64]
+                   bench direct-upload [--concurrency 100] [--seconds 20] [--size-kb 1024]""");
         System.exit(2);
       }
     }

@@ -24,6 +24,7 @@ public final class ImageServiceStack extends Stack {
   private final Database database;
   private final KubernetesCluster cluster;
   private final WorkloadRoles roles;
+  private final DirectUploads directUploads;
   private final LogSearch search;
   private final Edge edge;
   private final ImageCache imageCache;
@@ -113,6 +114,17 @@ public final class ImageServiceStack extends Stack {
                 storage.images().getBucketArn()));
     search.allowWriters(List.<IPrincipal>of(roles.api(), roles.worker()));
     imageCache = new ImageCache(this, "ImageCache", network, encryption.key(), cluster, roles);
+    // --- direct uploads (issue 14): bucket events to the API's queue, stray rule, console CORS ---
+    directUploads =
+        new DirectUploads(
+            this,
+            "DirectUploads",
+            settings,
+            storage.images(),
+            encryption.key(),
+            roles.api(),
+            "https://" + edge.distribution().getDistributionDomainName());
+    // --- end direct uploads ---
 
     // --- webhooks (issue 14): the API's completion-event queue, its grants and the key secret ---
     WebhookDeliveries webhooks =
@@ -174,6 +186,7 @@ public final class ImageServiceStack extends Stack {
     output("OriginCertificateArn", dns.originCertificate().getCertificateArn());
     output("HostedZoneId", dns.zone().getHostedZoneId());
     output("DatabaseRuntimeSecretName", "image-service/" + settings.name() + "/db-runtime");
+    output("UploadEventsQueueUrl", directUploads.queue().getQueueUrl());
   }
 
   // Exported as <stack>:<id>, so that values generation and other stacks read them by name.

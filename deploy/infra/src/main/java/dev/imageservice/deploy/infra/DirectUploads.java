@@ -1,0 +1,125 @@
+package dev.imageservice.deploy.infra;
+
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.EventType;
+import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.s3.NotificationKeyFilter;
+import software.amazon.awscdk.services.s3.notifications.SqsDestination;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * Direct uploads ({@code POST /v1/uploads}): clients PUT originals straight into the images bucket
+ * under {@link #PREFIX} with a presigned URL. The bucket's {@code ObjectCreated} notifications for
+ * that prefix go to a queue of their own that the API consumes (chart value {@code
+ * directUpload.queue}); a lifecycle rule removes strays under the prefix (verified uploads are
+ * copied out at once); CORS lets the console's origin PUT. Kept apart from {@link Storage} and
+ * {@link Messaging} so that it is one small addition to the stack.
+ */
+public final class DirectUploads extends Construct {
+
+  /** The images bucket prefix uploads land under (the API's {@code direct-upload.prefix}). */
+  public static final String PREFIX = "uploads/";
+
+  private final Queue queue;
+
+  DirectUploads(
+      Construct scope,
+      String id,
+      EnvironmentSettings settings,
+      Bucket images,
+      IKey key,
+      Role api,
+      String consoleOrigin) {
+    super(scope, id);
+    Queue deadLetters =
+        Queue.Builder.create(this, "UploadEventsDlq")
+            .queueName("upload-events-dlq-" + settings.name())
+            .encryption(QueueEncryption.KMS)
+            .encryptionMasterKey(key)
+            .enforceSsl(true)
+            .retentionPeriod(Duration.days(14))
+            .build();
+    Suppressions.suppress(deadLetters, "SQS3", "This queue is the dead-letter queue.");
+    queue =
+        Queue.Builder.create(this, "UploadEvents")
+            .queueName("upload-events-" + settings.name())
+            .encryption(QueueEncryption.KMS)
+            .encryptionMasterKey(key)
+            .enforceSsl(true)
+            .retentionPeriod(Duration.days(1))
+            .deadLetterQueue(
+                DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(5).build())
+            .build();
+    // S3 encrypts what it sends to the queue with the queue's key.
+    key.grant(new ServicePrincipal("s3.amazonaws.com"), "kms:GenerateDataKey*", "kms:Decrypt");
+    images.addEventNotification(
+        EventType.OBJECT_CREATED,
+        new SqsDestination(queue),
+        NotificationKeyFilter.builder().prefix(PREFIX).build());
+    // Verified uploads leave the prefix at once; anything older than a day is a stray.
+    images.addLifecycleRule(
+        LifecycleRule.builder()
+            .id("StrayDirectUploads")
+            .prefix(PREFIX)
+            .expiration(Duration.days(1))
+            .build());
+    images.addCorsRule(
+        CorsRule.builder()
+            .allowedMethods(List.of(HttpMethods.PUT))
+            .allowedOrigins(List.of(consoleOrigin))
+            .allowedHeaders(List.of("content-type"))
+            .maxAge(3000)
+            .build());
+    api.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueUrl"))
+            .resources(List.of(queue.getQueueArn()))
+            .build());
+    // HEAD, the ranged GET and the copy's source read under the prefix only.
+    api.addToPolicy(
+        PolicyStatement.Builder.create()
+            .actions(List.of("s3:GetObject"))
+            .resources(List.of(images.arnForObjects(PREFIX + "*")))
+            .build());
+    suppressNotificationHandler(Stack.of(this));
+  }
+
+  // CDK's singleton function that applies bucket notifications (a custom resource).
+  private static void suppressNotificationHandler(Stack stack) {
+    Construct handler =
+        (Construct)
+            stack
+                .getNode()
+                .tryFindChild("BucketNotificationsHandler050a0587b7544547bf325f094a3db834");
+    if (handler == null) {
+      return;
+    }
+    Suppressions.suppress(
+        handler,
+        "IAM4",
+        "CDK's own bucket-notification function logs through AWSLambdaBasicExecutionRole.",
+        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+    Suppressions.suppress(
+        handler,
+        "IAM5",
+        "CDK's own bucket-notification function: the generated policy is written by CDK.",
+        "Resource::*");
+  }
+
+  /** The queue the bucket's upload notifications arrive on. */
+  public Queue queue() {
+    return queue;
+  }
+}
