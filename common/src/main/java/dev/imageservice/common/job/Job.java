@@ -59,7 +59,8 @@ public record Job(
         createdAt,
         updatedAt,
         completedAt,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The uploaded original: where it is stored and, once probed, its dimensions. */

@@ -30,7 +30,8 @@ class FormatsOnTheWireTest {
             "image/jpeg",
             10,
             List.of("small"),
-            List.of("webp", "avif"));
+            List.of("webp", "avif"),
+            List.of());
 
     ImageUploaded read = EventJson.read(EventJson.write(sent), ImageUploaded.class);
 

@@ -82,6 +82,15 @@ public final class RenderPipeline {
     return render(source, presets, List.of(), deadline, StepObserver.NONE);
   }
 
+  /** As the full {@code render}, without observing the steps. */
+  public RenderResult render(
+      Path source,
+      List<Preset> presets,
+      List<OutputFormat> alternates,
+      @Nullable Instant deadline) {
+    return render(source, presets, alternates, deadline, StepObserver.NONE);
+  }
+
   /**
    * Renders every preset from one decode of {@code source}, each also in the {@code alternates}
    * formats where this machine has their encoder and they differ from the preset's own (see {@link

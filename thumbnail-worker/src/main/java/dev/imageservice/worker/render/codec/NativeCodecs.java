@@ -73,7 +73,15 @@ public final class NativeCodecs {
     return load(turboJpegLibrary, webpLibrary, null, null);
   }
 
-  /** Whatever loads of these libraries (file names or paths; a null libheif or libavif is not tried). */
+  /** Whatever loads of these three libraries (file names or paths), without libavif. */
+  static NativeCodecs load(String turboJpegLibrary, String webpLibrary, String heifLibrary) {
+    return load(turboJpegLibrary, webpLibrary, heifLibrary, null);
+  }
+
+  /**
+   * Whatever loads of these libraries (file names or paths; a null libheif or libavif is not
+   * tried).
+   */
   static NativeCodecs load(
       String turboJpegLibrary,
       String webpLibrary,
