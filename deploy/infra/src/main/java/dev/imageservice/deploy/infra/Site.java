@@ -39,8 +39,9 @@ public record Site(
     String deployRoleArn,
     String alarmEmail) {
 
-  private static final Pattern DOMAIN =
-      Pattern.compile("^(?=.{4,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+  // One DNS label at a time (no nested quantifiers over the whole name: no ReDoS).
+  private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+  private static final Pattern TOP_LEVEL = Pattern.compile("^[a-z]{2,63}$");
   private static final Pattern ACCOUNT = Pattern.compile("^[0-9]{12}$");
   private static final Pattern ROLE = Pattern.compile("^arn:aws[a-z-]*:iam::([0-9]{12}):role/.+$");
   private static final Pattern ZONE = Pattern.compile("^Z[A-Z0-9]{8,31}$");
@@ -119,13 +120,26 @@ public record Site(
   }
 
   private static Optional<String> domainProblem(String domain) {
-    if (domain == null || !DOMAIN.matcher(domain).matches()) {
+    if (domain == null || !isDnsName(domain)) {
       return Optional.of("domain is not a lower-case DNS name: " + domain);
     }
     if (EXAMPLE_DOMAINS.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d))) {
       return Optional.of("domain is a reserved example domain: " + domain);
     }
     return Optional.empty();
+  }
+
+  private static boolean isDnsName(String name) {
+    String[] labels = name.split("\\.", -1);
+    if (name.length() < 4 || name.length() > 200 || labels.length < 2) {
+      return false;
+    }
+    for (int i = 0; i < labels.length - 1; i++) {
+      if (!LABEL.matcher(labels[i]).matches()) {
+        return false;
+      }
+    }
+    return TOP_LEVEL.matcher(labels[labels.length - 1]).matches();
   }
 
   /** The existing hosted zone, if the file names one. */
