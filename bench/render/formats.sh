@@ -3,7 +3,7 @@
 # shared corpus: bench.FormatBench on the worker's codecs. Prints a Markdown table
 # (docs/performance.md, "Output formats").
 #
-#   bench/render/formats.sh [CORPUS_DIR] [AVIF_SPEED...]     # default ../shared/corpus, speeds 6 8 10
+#   bench/render/formats.sh [CORPUS_DIR] [AVIF_SPEED...]   # default ../shared/corpus, speeds 6 8 10
 #
 # Needs libturbojpeg0, libwebp7 and libavif15, and the worker built (./mvnw -pl thumbnail-worker -am
 # install -DskipTests).

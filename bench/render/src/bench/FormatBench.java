@@ -107,7 +107,9 @@ public final class FormatBench {
   }
 
   private static void add(Map<String, long[]> totals, String row, Encoding encoding) {
-    encoding.run(); // warm: the first call of each encoder pays for its set-up
+    if (!totals.containsKey(row)) {
+      encoding.run(); // warm: the first call of each encoder pays for its set-up and the JIT
+    }
     long start = System.nanoTime();
     byte[] bytes = encoding.run();
     long nanos = System.nanoTime() - start;

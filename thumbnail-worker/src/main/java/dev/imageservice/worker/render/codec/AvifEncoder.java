@@ -22,8 +22,9 @@ import java.lang.foreign.MemorySegment;
 final class AvifEncoder {
 
   /**
-   * libavif's speed, 0 (slowest) to 10: 8 is within a few percent of 6's size on thumbnails at a
-   * third of its time (docs/performance.md, "Output formats").
+   * libavif's speed, 0 (slowest) to 10. Measured on the shared corpus (docs/performance.md, "Output
+   * formats"): 8 makes files 3-6% bigger than 6 in a quarter of its time; 10 is 3x faster again but
+   * 8-20% bigger. Thumbnails are encoded once and served often, hence 8.
    */
   static final int DEFAULT_SPEED = 8;
 
