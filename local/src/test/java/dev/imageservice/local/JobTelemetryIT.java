@@ -154,13 +154,14 @@ class JobTelemetryIT {
     assertThat(t.get("cpuMs").asLong()).as("render CPU").isPositive();
     assertThat(t.get("decodePeakBytes").asLong()).isPositive();
     // Upload to SUCCEEDED as the database saw it = queued + claim-to-SUCCEEDED, give or take the
-    // claim's and the final commit's round trips.
+    // claim's round trip and the SUCCEEDED commit, which totalMs includes and updatedAt (stamped as
+    // that transaction starts) does not: a few ms on a quiet machine, 255 ms seen at load 20.
     long storedSpan =
         Duration.between(
                 Instant.parse(job.get("createdAt").asString()),
                 Instant.parse(job.get("updatedAt").asString()))
             .toMillis();
-    assertThat(t.get("queuedMs").asLong() + total - storedSpan).isBetween(-250L, 250L);
+    assertThat(t.get("queuedMs").asLong() + total - storedSpan).isBetween(-250L, 1000L);
     JsonNode original = job.get("original");
     System.out.printf(
         "cost %s presets=%s %.1f MP: cpuMs=%d decodeMs=%d resizeMs=%d encodeMs=%d totalMs=%d"
