@@ -142,9 +142,9 @@ final class DeliveryAttempts {
     long timestamp = now.getEpochSecond();
     String signature = cipher.open(endpoint.secret()).sign(d.messageId(), timestamp, d.payload());
     Instant previousUntil = endpoint.previousSecretUntil();
-    if (endpoint.previousSecret() != null && previousUntil != null && now.isBefore(previousUntil)) {
-      signature +=
-          " " + cipher.open(endpoint.previousSecret()).sign(d.messageId(), timestamp, d.payload());
+    String previous = endpoint.previousSecret();
+    if (previous != null && previousUntil != null && now.isBefore(previousUntil)) {
+      signature += " " + cipher.open(previous).sign(d.messageId(), timestamp, d.payload());
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("webhook-id", d.messageId());

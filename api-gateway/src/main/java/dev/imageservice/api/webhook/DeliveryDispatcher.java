@@ -96,8 +96,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
         int free = slots.availablePermits();
         int claimed = free == 0 ? 0 : pass(free);
         if (claimed < free || free == 0) {
-          wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-          wakeUps.drainPermits();
+          if (wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            wakeUps.drainPermits(); // one pass serves every wake-up that came meanwhile
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -134,7 +135,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
   private void sleepQuietly() {
     try {
-      wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+      if (wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+        wakeUps.drainPermits();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
