@@ -1,5 +1,6 @@
 package dev.imageservice.api.preset;
 
+import dev.imageservice.common.preset.PresetFormat;
 import dev.imageservice.common.preset.PresetSnapshot;
 import java.util.Locale;
 
@@ -22,12 +23,13 @@ public record PresetView(
 
   static PresetView of(TenantPreset preset) {
     PresetSnapshot d = preset.definition();
+    PresetFormat format = d.format();
     return new PresetView(
         d.name(),
         d.width(),
         d.height(),
         d.fit().name().toLowerCase(Locale.ROOT),
-        d.format() == null ? "auto" : d.format().name().toLowerCase(Locale.ROOT),
+        format == null ? "auto" : format.name().toLowerCase(Locale.ROOT),
         d.quality(),
         d.version(),
         preset.source());

@@ -68,6 +68,7 @@ class TenantPresetRepository {
 
   /** Writes the definition as the tenant's current one, at its (already incremented) version. */
   void save(Handle handle, String tenantId, PresetSnapshot definition, Instant now) {
+    PresetFormat format = definition.format();
     handle
         .createUpdate(
             """
@@ -84,7 +85,7 @@ class TenantPresetRepository {
         .bind("width", definition.width())
         .bind("height", definition.height())
         .bind("fit", definition.fit().name())
-        .bind("format", definition.format() == null ? null : definition.format().name())
+        .bind("format", format == null ? null : format.name())
         .bind("quality", definition.quality())
         .bind("version", definition.version())
         .bind("now", now.atOffset(ZoneOffset.UTC))

@@ -1,6 +1,7 @@
 package dev.imageservice.worker.render;
 
 import dev.imageservice.common.preset.PresetDefinition;
+import dev.imageservice.common.preset.PresetFit;
 import dev.imageservice.common.preset.PresetFormat;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,11 +52,12 @@ public record Preset(
   /** The renderer's view of a shared preset definition. */
   public static Preset from(PresetDefinition definition) {
     PresetFormat format = definition.format();
+    PresetFit fit = Objects.requireNonNullElse(definition.fit(), PresetFit.CONTAIN);
     return new Preset(
         definition.name(),
         definition.width(),
         definition.height(),
-        switch (definition.fit()) {
+        switch (fit) {
           case COVER -> FitMode.COVER;
           case SMART -> FitMode.SMART;
           case CONTAIN -> FitMode.FIT;
