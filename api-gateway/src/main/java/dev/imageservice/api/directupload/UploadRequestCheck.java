@@ -31,29 +31,32 @@ class UploadRequestCheck {
   }
 
   Checked check(UploadRequest request) {
-    if (request.size() == null || request.size() <= 0) {
+    // Read each accessor once: the record's values are nullable, a local is checked once.
+    Long declared = request.size();
+    if (declared == null || declared <= 0) {
       throw malformed("size is required: the exact byte count of the image, at least 1");
     }
-    if (request.size() > maxBytes) {
+    long size = declared;
+    if (size > maxBytes) {
       throw new ProblemException(
           ProblemType.PAYLOAD_TOO_LARGE,
-          "size %d is over the upload limit of %d bytes".formatted(request.size(), maxBytes));
+          "size %d is over the upload limit of %d bytes".formatted(size, maxBytes));
     }
-    String type = request.contentType();
-    if (type == null || type.isBlank()) {
+    String declaredType = request.contentType();
+    if (declaredType == null || declaredType.isBlank()) {
       throw malformed("contentType is required, e.g. image/jpeg");
     }
-    type = type.trim().toLowerCase(Locale.ROOT);
+    String type = declaredType.trim().toLowerCase(Locale.ROOT);
     if (!IMAGE_TYPES.contains(type)) {
       throw new ProblemException(
           ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "contentType must be one of image/jpeg, image/png, image/gif, image/webp, image/tiff,"
               + " image/bmp");
     }
-    return new Checked(type, request.size(), formats(request.formats()));
+    return new Checked(type, size, formats(request.formats()));
   }
 
-  private static List<String> formats(List<String> requested) {
+  private static List<String> formats(@org.jspecify.annotations.Nullable List<String> requested) {
     if (requested == null) {
       return List.of();
     }

@@ -121,7 +121,6 @@ public final class ImageServiceStack extends Stack {
             "DirectUploads",
             settings,
             storage.images(),
-            encryption.key(),
             roles.api(),
             "https://" + edge.distribution().getDistributionDomainName());
     // --- end direct uploads ---
