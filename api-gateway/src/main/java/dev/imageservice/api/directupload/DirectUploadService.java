@@ -11,6 +11,7 @@ import dev.imageservice.common.job.DirectUploadLifecycle;
 import dev.imageservice.common.job.Job;
 import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.NewJob;
+import dev.imageservice.common.preset.PresetSnapshot;
 import dev.imageservice.common.problem.ProblemType;
 import java.time.Instant;
 import java.util.List;
@@ -61,8 +62,9 @@ class DirectUploadService {
 
   Opened open(Tenant tenant, UploadRequest request, @Nullable String idempotencyKey) {
     UploadRequestCheck.Checked checked = requests.check(request);
-    List<String> selected =
-        presets.select(request.presets() == null ? null : String.join(",", request.presets()));
+    List<PresetSnapshot> selected =
+        presets.resolve(
+            tenant.id(), request.presets() == null ? null : String.join(",", request.presets()));
     Optional<Opened> earlier = earlier(tenant, idempotencyKey);
     if (earlier.isPresent()) {
       return earlier.get();
@@ -79,7 +81,7 @@ class DirectUploadService {
         new NewJob(
             jobId,
             tenant.id(),
-            selected,
+            selected.stream().map(PresetSnapshot::name).toList(),
             new Job.Original(
                 originals.bucket(),
                 OriginalStore.keyOf(tenant.id(), jobId),
@@ -87,8 +89,9 @@ class DirectUploadService {
                 checked.size(),
                 null,
                 null),
-            idempotencyKey);
-    if (lifecycle.open(job, upload).isEmpty()) {
+            idempotencyKey,
+            checked.formats());
+    if (lifecycle.open(job, upload, selected).isEmpty()) {
       // A concurrent request with the same idempotency key won the race: answer with its job.
       return earlier(tenant, idempotencyKey).orElseThrow();
     }

@@ -20,7 +20,16 @@ class UploadRequestCheck {
 
   /** The types the sniffer recognises; the declared one is signed into the URL. */
   static final Set<String> IMAGE_TYPES =
-      Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff", "image/bmp");
+      Set.of(
+          "image/jpeg",
+          "image/png",
+          "image/gif",
+          "image/webp",
+          "image/tiff",
+          "image/bmp",
+          "image/heic",
+          "image/heif",
+          "image/avif");
 
   record Checked(String contentType, long size, List<String> formats) {}
 
@@ -51,7 +60,7 @@ class UploadRequestCheck {
       throw new ProblemException(
           ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "contentType must be one of image/jpeg, image/png, image/gif, image/webp, image/tiff,"
-              + " image/bmp");
+              + " image/bmp, image/heic, image/heif, image/avif");
     }
     return new Checked(type, size, formats(request.formats()));
   }

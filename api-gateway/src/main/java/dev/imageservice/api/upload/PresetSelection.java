@@ -30,7 +30,7 @@ public class PresetSelection {
   }
 
   /** The tenant's presets the query names (the configured ones when it names none), resolved. */
-  List<PresetSnapshot> resolve(String tenantId, @Nullable String presetsParam) {
+  public List<PresetSnapshot> resolve(String tenantId, @Nullable String presetsParam) {
     Map<String, PresetSnapshot> available = tenantPresets.definitions(tenantId);
     List<String> requested =
         presetsParam == null || presetsParam.isBlank() ? known : names(presetsParam);

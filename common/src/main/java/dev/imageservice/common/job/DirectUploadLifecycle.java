@@ -4,6 +4,8 @@ import dev.imageservice.common.event.ImageUploaded;
 import dev.imageservice.common.event.ThumbnailsFailed;
 import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
+import dev.imageservice.common.preset.PresetSnapshot;
+import dev.imageservice.common.preset.RecordedPresets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +28,7 @@ public final class DirectUploadLifecycle {
 
   private static final String RETURNING = " returning " + JobRepository.JOB_COLUMNS;
 
+  private final RecordedPresets recorded = new RecordedPresets();
   private final Jdbi jdbi;
   private final OutboxRepository outbox;
   private final OutboxRelay relay;
@@ -43,6 +46,14 @@ public final class DirectUploadLifecycle {
    * already used the idempotency key.
    */
   public Optional<Job> open(NewJob job, DirectUpload upload) {
+    return open(job, upload, List.of());
+  }
+
+  /**
+   * As {@link #open(NewJob, DirectUpload)}, recording the preset {@code definitions} the API
+   * resolved, which the arrival's {@code ImageUploaded} then carries to the worker.
+   */
+  public Optional<Job> open(NewJob job, DirectUpload upload, List<PresetSnapshot> definitions) {
     return jdbi.inTransaction(
         handle -> {
           Instant now = clock.instant();
@@ -52,9 +63,9 @@ public final class DirectUploadLifecycle {
                           """
                           insert into jobs (job_id, tenant_id, status, presets, original_bucket,
                               original_key, original_content_type, original_bytes,
-                              idempotency_key, created_at, updated_at)
+                              idempotency_key, created_at, updated_at, formats)
                           values (:jobId, :tenantId, 'AWAITING_UPLOAD', :presets, :bucket, :key,
-                              :contentType, :bytes, :idempotencyKey, :now, :now)
+                              :contentType, :bytes, :idempotencyKey, :now, :now, :formats)
                           on conflict (tenant_id, idempotency_key) do nothing
                           """)
                       .bind("jobId", job.jobId())
@@ -66,10 +77,14 @@ public final class DirectUploadLifecycle {
                       .bind("bytes", job.original().bytes())
                       .bind("idempotencyKey", job.idempotencyKey())
                       .bind("now", utc(now))
+                      .bind("formats", job.formats().toArray(String[]::new))
                       .execute()
                   == 1;
           if (!inserted) {
             return Optional.<Job>empty();
+          }
+          if (!definitions.isEmpty()) {
+            recorded.record(handle, job.jobId(), definitions);
           }
           handle
               .createUpdate(
@@ -135,6 +150,8 @@ public final class DirectUploadLifecycle {
                               job.tenantId(),
                               job.original(),
                               job.presets(),
+                              job.formats(),
+                              recorded.find(handle, job.jobId()),
                               job.updatedAt()),
                           job.updatedAt());
                       return job;
