@@ -3,8 +3,12 @@ package dev.imageservice.api.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imageservice.api.preset.TenantPresetBeans;
 import dev.imageservice.api.system.ProblemException;
 import dev.imageservice.common.preset.ImagingProperties;
+import dev.imageservice.common.testing.TestDatabase;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -19,11 +23,15 @@ class SharedPresetsStartupTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({UploadProperties.class, ImagingProperties.class})
-  @Import({UploadLimitsCheck.class, PresetSelection.class})
+  @Import({UploadLimitsCheck.class, PresetSelection.class, TenantPresetBeans.class})
   static class Upload {}
 
   private final ApplicationContextRunner runner =
-      new ApplicationContextRunner().withUserConfiguration(Upload.class);
+      new ApplicationContextRunner()
+          .withUserConfiguration(Upload.class)
+          // Tenant overrides live in PostgreSQL: the real (embedded) one, empty here.
+          .withBean(Jdbi.class, TestDatabase::jdbi)
+          .withBean(Clock.class, Clock::systemUTC);
 
   @Test
   void anUploadLimitAboveTheRenderLimitCannotStart() {

@@ -23,13 +23,20 @@ final class MissingCodecWarnings {
     if (!codecs.webp()) {
       LOG.warn(
           "libwebp (libwebp.so.7) is missing: WebP decodes through TwelveMonkeys, several times"
-              + " slower and without scaled decoding; install the Debian package libwebp7");
+              + " slower and without scaled decoding, and transparent thumbnails are PNG, not WebP;"
+              + " install the Debian package libwebp7");
     }
     if (!codecs.heif()) {
       LOG.warn(
           "libheif (libheif.so.1) is missing: HEIC, HEIF and AVIF uploads fail with"
               + " unsupported_format on this worker; install the Debian packages libheif1"
               + " libde265-0 libdav1d6 libaom3");
+    }
+    if (!codecs.avifEncoding()) {
+      LOG.warn(
+          "libavif (libavif.so.15) is missing: no AVIF thumbnails on this worker (formats=avif is"
+              + " not stored, presets fixed to avif get what auto gives); install the Debian"
+              + " package libavif15");
     }
   }
 }
