@@ -1,22 +1,30 @@
 package dev.imageservice.deploy.infra;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.interfaces.s3.IBucketRef;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketNotificationDestinationConfig;
+import software.amazon.awscdk.services.s3.BucketNotificationDestinationType;
 import software.amazon.awscdk.services.s3.CorsRule;
 import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.HttpMethods;
+import software.amazon.awscdk.services.s3.IBucketNotificationDestination;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
-import software.amazon.awscdk.services.s3.notifications.SqsDestination;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
+import software.constructs.IDependable;
 
 /**
  * Direct uploads ({@code POST /v1/uploads}): clients PUT originals straight into the images bucket
@@ -38,13 +46,15 @@ public final class DirectUploads extends Construct {
       String id,
       EnvironmentSettings settings,
       Bucket images,
+      IKey key,
       Role api,
       String consoleOrigin) {
     super(scope, id);
     Queue deadLetters =
         Queue.Builder.create(this, "UploadEventsDlq")
             .queueName("upload-events-dlq-" + settings.name())
-            .encryption(QueueEncryption.SQS_MANAGED)
+            .encryption(QueueEncryption.KMS)
+            .encryptionMasterKey(key)
             .enforceSsl(true)
             .retentionPeriod(Duration.days(14))
             .build();
@@ -52,18 +62,39 @@ public final class DirectUploads extends Construct {
     queue =
         Queue.Builder.create(this, "UploadEvents")
             .queueName("upload-events-" + settings.name())
-            // SSE-SQS, not the data key: S3 may only send to a KMS-encrypted queue through a key
-            // policy naming the bucket, and the bucket is encrypted with that key (a cycle). The
-            // messages carry object keys (tenant and job ids), no image data.
-            .encryption(QueueEncryption.SQS_MANAGED)
+            .encryption(QueueEncryption.KMS)
+            .encryptionMasterKey(key)
             .enforceSsl(true)
             .retentionPeriod(Duration.days(1))
             .deadLetterQueue(
                 DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(5).build())
             .build();
+    // S3 encrypts what it sends to the queue with the queue's key. CDK's SqsDestination would
+    // grant this on the key with the bucket's ARN as condition, and the key policy naming the
+    // bucket that the key encrypts is a dependency cycle (undeployable); this account's S3 only.
+    key.addToResourcePolicy(
+        PolicyStatement.Builder.create()
+            .principals(List.of(new ServicePrincipal("s3.amazonaws.com")))
+            .actions(List.of("kms:GenerateDataKey*", "kms:Decrypt"))
+            .resources(List.of("*"))
+            .conditions(
+                Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount())))
+            .build());
+    // Only the images bucket may send to the queue (the queue policy may name the bucket).
+    IDependable queuePolicy =
+        queue
+            .addToResourcePolicy(
+                PolicyStatement.Builder.create()
+                    .principals(List.of(new ServicePrincipal("s3.amazonaws.com")))
+                    .actions(
+                        List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"))
+                    .resources(List.of(queue.getQueueArn()))
+                    .conditions(Map.of("ArnLike", Map.of("aws:SourceArn", images.getBucketArn())))
+                    .build())
+            .getPolicyDependable();
     images.addEventNotification(
         EventType.OBJECT_CREATED,
-        new SqsDestination(queue),
+        new QueueDestination(queue, Objects.requireNonNull(queuePolicy, "queue policy")),
         NotificationKeyFilter.builder().prefix(PREFIX).build());
     // Verified uploads leave the prefix at once; anything older than a day is a stray.
     images.addLifecycleRule(
@@ -90,16 +121,18 @@ public final class DirectUploads extends Construct {
             .actions(List.of("s3:GetObject"))
             .resources(List.of(images.arnForObjects(PREFIX + "*")))
             .build());
-    String bucketId =
-        Stack.of(this)
-            .getLogicalId(
-                (CfnElement)
-                    java.util.Objects.requireNonNull(images.getNode().getDefaultChild(), "no L1"));
     Suppressions.suppress(
         api,
         "IAM5",
-        "Uploads have server-chosen keys under the prefix: reading any of them is the point.",
-        "Resource::<" + bucketId + ".Arn>/" + PREFIX + "*");
+        "Direct uploads are read (HEAD, ranged GET, copy source) under the upload prefix only.",
+        "Resource::<"
+            + Stack.of(this)
+                .getLogicalId(
+                    (CfnElement)
+                        Objects.requireNonNull(images.getNode().getDefaultChild(), "no L1 bucket"))
+            + ".Arn>/"
+            + PREFIX
+            + "*");
     suppressNotificationHandler(Stack.of(this));
   }
 
@@ -123,6 +156,30 @@ public final class DirectUploads extends Construct {
         "IAM5",
         "CDK's own bucket-notification function: the generated policy is written by CDK.",
         "Resource::*");
+  }
+
+  /**
+   * The notification destination without SqsDestination's grants (see the constructor): the queue
+   * policy that admits the bucket is added before, and the notification waits for it.
+   */
+  // Public: jsii calls bind() by reflection from the CDK's JavaScript side.
+  public static final class QueueDestination implements IBucketNotificationDestination {
+    private final Queue queue;
+    private final IDependable policy;
+
+    QueueDestination(Queue queue, IDependable policy) {
+      this.queue = queue;
+      this.policy = policy;
+    }
+
+    @Override
+    public BucketNotificationDestinationConfig bind(Construct scope, IBucketRef bucket) {
+      return BucketNotificationDestinationConfig.builder()
+          .arn(queue.getQueueArn())
+          .type(BucketNotificationDestinationType.QUEUE)
+          .dependencies(List.of(policy))
+          .build();
+    }
   }
 
   /** The queue the bucket's upload notifications arrive on. */

@@ -111,7 +111,10 @@ public final class ImageServiceStack extends Stack {
                 logicalIdOf(storage.images()),
                 logicalIdOf(storage.thumbnails()),
                 logicalIdOf(search.domain()),
-                storage.images().getBucketArn()));
+                storage.images().getBucketArn(),
+                storage.thumbnails().getBucketArn()));
+    // Deletion invalidates the deleted job's thumbnail paths (image-service.deletion).
+    edge.distribution().grantCreateInvalidation(roles.api());
     search.allowWriters(List.<IPrincipal>of(roles.api(), roles.worker()));
     imageCache = new ImageCache(this, "ImageCache", network, encryption.key(), cluster, roles);
     // --- direct uploads (issue 14): bucket events to the API's queue, stray rule, console CORS ---
@@ -121,6 +124,7 @@ public final class ImageServiceStack extends Stack {
             "DirectUploads",
             settings,
             storage.images(),
+            encryption.key(),
             roles.api(),
             "https://" + edge.distribution().getDistributionDomainName());
     // --- end direct uploads ---
@@ -177,6 +181,7 @@ public final class ImageServiceStack extends Stack {
     output("LogSearchEndpoint", search.domain().getDomainEndpoint());
     output("AlbSecurityGroupId", edge.albSecurityGroup().getSecurityGroupId());
     output("DistributionDomainName", edge.distribution().getDistributionDomainName());
+    output("DistributionId", edge.distribution().getDistributionId());
     output("ThumbnailSigningKeyId", edge.signing().publicKey().getPublicKeyId());
     output("ThumbnailSigningSecretName", edge.signing().privateKey().getSecretName());
     output("OriginVerifySecretArn", edge.originVerify().getSecretArn());

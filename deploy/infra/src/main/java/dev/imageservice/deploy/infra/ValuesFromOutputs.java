@@ -43,7 +43,11 @@ public final class ValuesFromOutputs {
           "ThumbnailSigningSecretName",
           "ImageCacheFileSystemId",
           "OriginCertificateArn",
-          "DatabaseRuntimeSecretName");
+          "DatabaseRuntimeSecretName",
+          "DistributionId",
+          "WebhookQueueUrl",
+          "WebhookSecretKeyName",
+          "UploadEventsQueueUrl");
 
   private ValuesFromOutputs() {}
 
@@ -66,7 +70,7 @@ public final class ValuesFromOutputs {
     String topicArn = outputs.get("TopicArn");
     String region = topicArn.split(":")[3];
     String queueUrl = outputs.get("QueueUrl");
-    String queue = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+    String queue = queueName(queueUrl);
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("environment", env);
     values.put("aws", Map.of("region", region));
@@ -90,14 +94,23 @@ public final class ValuesFromOutputs {
                     "enabled", true,
                     "domain", outputs.get("DistributionDomainName"),
                     "keyPairId", outputs.get("ThumbnailSigningKeyId"),
-                    "privateKeySecret", outputs.get("ThumbnailSigningSecretName"))));
+                    "privateKeySecret", outputs.get("ThumbnailSigningSecretName"),
+                    "distributionId", outputs.get("DistributionId"))));
     values.put(
         "messaging",
         Map.of(
-            "topicArn", topicArn,
-            "queue", queue,
-            "queueUrl", queueUrl,
-            "deadLetterQueue", queue.replace("thumbnail-requests-", "thumbnail-requests-dlq-")));
+            "topicArn",
+            topicArn,
+            "queue",
+            queue,
+            "queueUrl",
+            queueUrl,
+            "deadLetterQueue",
+            queue.replace("thumbnail-requests-", "thumbnail-requests-dlq-"),
+            "webhookQueue",
+            queueName(outputs.get("WebhookQueueUrl")),
+            "uploadEventsQueue",
+            queueName(outputs.get("UploadEventsQueueUrl"))));
     values.put("database", Map.of("host", outputs.get("DatabaseEndpoint")));
     values.put(
         "secrets",
@@ -105,7 +118,8 @@ public final class ValuesFromOutputs {
             "databaseSecret", "image-service/" + env + "/db",
             "databaseRuntimeSecret", outputs.get("DatabaseRuntimeSecretName"),
             "apiKeysSecret", "image-service/" + env + "/api-keys",
-            "adminKeysSecret", "image-service/" + env + "/admin-keys"));
+            "adminKeysSecret", "image-service/" + env + "/admin-keys",
+            "webhookSecretKeySecret", outputs.get("WebhookSecretKeyName")));
     values.put("logging", Map.of("openSearchHost", outputs.get("LogSearchEndpoint")));
     values.put(
         "ingress",
@@ -115,6 +129,11 @@ public final class ValuesFromOutputs {
             "albSecurityGroupId", outputs.get("AlbSecurityGroupId")));
     values.put("networkPolicy", Map.of("vpcCidr", settings.vpcCidr()));
     return values;
+  }
+
+  // The name at the end of a queue URL (the services resolve names to URLs themselves).
+  private static String queueName(String queueUrl) {
+    return queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
   }
 
   /** Reads {@code aws cloudformation describe-stacks ... --query 'Stacks[0].Outputs'} output. */

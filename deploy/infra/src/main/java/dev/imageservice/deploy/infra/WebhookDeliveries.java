@@ -94,11 +94,8 @@ public final class WebhookDeliveries extends Construct {
                 .effect(Effect.ALLOW)
                 .actions(
                     List.of(
-                        "sqs:ReceiveMessage",
-                        "sqs:DeleteMessage",
-                        "sqs:ChangeMessageVisibility",
-                        "sqs:GetQueueUrl",
-                        "sqs:GetQueueAttributes"))
+                        // CompletionEventConsumer polls with the SDK: these three calls only.
+                        "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueUrl"))
                 .resources(List.of(queue.getQueueArn()))
                 .build());
     roles

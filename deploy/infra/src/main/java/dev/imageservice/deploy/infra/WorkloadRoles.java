@@ -48,8 +48,10 @@ public final class WorkloadRoles extends Construct {
     api = role("ApiRole", "api", EnvironmentSettings.NAMESPACE, API_SERVICE_ACCOUNT);
     api.addToPolicy(allow(List.of("s3:PutObject", "s3:DeleteObject"), grants.imagesObjects()));
     // Readiness calls HeadBucket on the originals bucket; IAM authorises it as s3:ListBucket.
-    api.addToPolicy(allow(List.of("s3:ListBucket"), grants.imagesBucket()));
-    api.addToPolicy(allow(List.of("s3:GetObject"), grants.thumbnailsObjects()));
+    // Deletion lists a job's prefix in both buckets (ListObjectsV2) and deletes what is there.
+    api.addToPolicy(
+        allow(List.of("s3:ListBucket"), grants.imagesBucket(), grants.thumbnailsBucket()));
+    api.addToPolicy(allow(List.of("s3:GetObject", "s3:DeleteObject"), grants.thumbnailsObjects()));
     api.addToPolicy(allow(List.of("sns:Publish"), grants.topicArn()));
     api.addToPolicy(allow(List.of("kms:Decrypt", "kms:GenerateDataKey"), grants.keyArn()));
     api.addToPolicy(allow(List.of("es:ESHttpPost", "es:ESHttpPut"), grants.searchIndices()));
@@ -62,7 +64,9 @@ public final class WorkloadRoles extends Construct {
 
     worker = role("WorkerRole", "worker", EnvironmentSettings.NAMESPACE, WORKER_SERVICE_ACCOUNT);
     worker.addToPolicy(allow(List.of("s3:GetObject"), grants.imagesObjects()));
-    worker.addToPolicy(allow(List.of("s3:PutObject"), grants.thumbnailsObjects()));
+    // Renders replace a job's thumbnails (re-render, backfill) and remove the superseded ones.
+    worker.addToPolicy(
+        allow(List.of("s3:PutObject", "s3:DeleteObject"), grants.thumbnailsObjects()));
     worker.addToPolicy(
         allow(
             List.of(
@@ -164,7 +168,8 @@ public final class WorkloadRoles extends Construct {
    * @param imagesBucketLogicalId logical id of the images bucket (names the nag finding)
    * @param thumbnailsBucketLogicalId logical id of the thumbnails bucket
    * @param searchDomainLogicalId logical id of the OpenSearch domain
-   * @param imagesBucket ARN of the originals bucket itself (HeadBucket)
+   * @param imagesBucket ARN of the originals bucket itself (HeadBucket, ListObjectsV2)
+   * @param thumbnailsBucket ARN of the thumbnails bucket itself (ListObjectsV2 on deletion)
    */
   public record Grants(
       String imagesObjects,
@@ -178,5 +183,6 @@ public final class WorkloadRoles extends Construct {
       String imagesBucketLogicalId,
       String thumbnailsBucketLogicalId,
       String searchDomainLogicalId,
-      String imagesBucket) {}
+      String imagesBucket,
+      String thumbnailsBucket) {}
 }

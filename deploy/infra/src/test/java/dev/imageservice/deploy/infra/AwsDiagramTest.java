@@ -176,13 +176,14 @@ class AwsDiagramTest {
         template,
         api,
         allows(List.of("s3:PutObject", "s3:DeleteObject"), objectsOf(images)),
-        allows("s3:GetObject", objectsOf(thumbnails)),
+        // Deletion removes a deleted job's thumbnails; the worker replaces superseded ones.
+        allows(List.of("s3:GetObject", "s3:DeleteObject"), objectsOf(thumbnails)),
         allows("sns:Publish", Match.anyValue()));
     assertRolePolicy(
         template,
         worker,
         allows("s3:GetObject", objectsOf(images)),
-        allows("s3:PutObject", objectsOf(thumbnails)),
+        allows(List.of("s3:PutObject", "s3:DeleteObject"), objectsOf(thumbnails)),
         allows(
             Match.arrayWith(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage")), Match.anyValue()),
         allows("sns:Publish", Match.anyValue()));

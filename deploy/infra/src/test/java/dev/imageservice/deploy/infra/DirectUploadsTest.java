@@ -49,8 +49,9 @@ class DirectUploadsTest {
         "AWS::S3::Bucket",
         Match.objectLike(
             Map.of(
-                "BucketName",
-                env.imagesBucketName(),
+                // The images bucket (generated name), known by its access-log prefix.
+                "LoggingConfiguration",
+                Match.objectLike(Map.of("LogFilePrefix", "images/")),
                 "LifecycleConfiguration",
                 Map.of(
                     "Rules",

@@ -13,16 +13,16 @@ import java.util.stream.Stream;
 
 /**
  * Finds the AWS SDK calls a service's code makes: every {@code field.method(} on a field or
- * parameter declared as one of the SDK's S3, SQS or SNS clients (or the S3 presigner), and every
- * {@code @SqsListener} (Spring Cloud AWS then receives, deletes and changes visibility for it).
- * Results are {@code File#method}, e.g. {@code OriginalStore#putObject}. Stateless.
+ * parameter declared as one of the SDK's S3, SQS, SNS or CloudFront clients (or the S3 presigner),
+ * and every {@code @SqsListener} (Spring Cloud AWS then receives, deletes and changes visibility
+ * for it). Results are {@code File#method}, e.g. {@code OriginalStore#putObject}. Stateless.
  */
 final class SdkCalls {
 
   private static final Pattern CLIENT_DECLARATION =
       Pattern.compile(
           "\\b(S3Client|S3AsyncClient|S3Presigner|SqsClient|SqsAsyncClient|SnsClient|SnsAsyncClient"
-              + "|SecretsManagerClient|StsClient|OpenSearchClient)\\s+(\\w+)\\s*[;,)=]");
+              + "|SecretsManagerClient|StsClient|OpenSearchClient|CloudFrontClient)\\s+(\\w+)\\s*[;,)=]");
   private static final Set<String> NOT_CALLS = Set.of("close", "serviceName", "toString");
 
   private SdkCalls() {}

@@ -53,12 +53,38 @@ class SdkPermissionsTest {
           new Need("DeadLetterRedrive#getQueueUrl", "sqs:GetQueueUrl", "queue"),
           new Need("DeadLetterRedrive#receiveMessage", "sqs:ReceiveMessage", "deadLetterQueue"),
           new Need("DeadLetterRedrive#sendMessageBatch", "sqs:SendMessage", "queue"),
-          new Need("DeadLetterRedrive#deleteMessageBatch", "sqs:DeleteMessage", "deadLetterQueue"));
+          new Need("DeadLetterRedrive#deleteMessageBatch", "sqs:DeleteMessage", "deadLetterQueue"),
+          // Webhooks: the API polls its own queue of completion events.
+          new Need("CompletionEventConsumer#getQueueUrl", "sqs:GetQueueUrl", "webhookQueue"),
+          new Need("CompletionEventConsumer#receiveMessage", "sqs:ReceiveMessage", "webhookQueue"),
+          new Need("CompletionEventConsumer#deleteMessage", "sqs:DeleteMessage", "webhookQueue"),
+          // Direct uploads: a presigned PUT under uploads/ (signed with the API's role), the
+          // bucket's event queue, HEAD / ranged GET / copy source under uploads/, the copy's
+          // destination and the removal from uploads/ (both within the originals).
+          new Need("UploadUrls#presignPutObject", "s3:PutObject", "imagesObjects"),
+          new Need("UploadEventConsumer#getQueueUrl", "sqs:GetQueueUrl", "uploadEventsQueue"),
+          new Need("UploadEventConsumer#receiveMessage", "sqs:ReceiveMessage", "uploadEventsQueue"),
+          new Need("UploadEventConsumer#deleteMessage", "sqs:DeleteMessage", "uploadEventsQueue"),
+          new Need("UploadedObjects#headObject", "s3:GetObject", "uploadsObjects"),
+          new Need("UploadedObjects#getObject", "s3:GetObject", "uploadsObjects"),
+          new Need("UploadedObjects#copyObject", "s3:GetObject", "uploadsObjects"),
+          new Need("UploadedObjects#copyObject", "s3:PutObject", "imagesObjects"),
+          new Need("UploadedObjects#deleteObject", "s3:DeleteObject", "imagesObjects"),
+          // Deletion: lists the job's prefix in both buckets, deletes there, invalidates the CDN.
+          new Need("ObjectPurge#listObjectsV2Paginator", "s3:ListBucket", "imagesBucket"),
+          new Need("ObjectPurge#listObjectsV2Paginator", "s3:ListBucket", "thumbnailsBucket"),
+          new Need("ObjectPurge#deleteObject", "s3:DeleteObject", "imagesObjects"),
+          new Need("ObjectPurge#deleteObject", "s3:DeleteObject", "thumbnailsObjects"),
+          new Need(
+              "CdnInvalidation#createInvalidation",
+              "cloudfront:CreateInvalidation",
+              "distribution"));
 
   static final List<Need> WORKER =
       List.of(
           new Need("OriginalFetcher#getObject", "s3:GetObject", "imagesObjects"),
           new Need("ThumbnailStore#putObject", "s3:PutObject", "thumbnailsObjects"),
+          new Need("ThumbnailStore#deleteObject", "s3:DeleteObject", "thumbnailsObjects"),
           new Need("SnsEventPublisher#publishBatch", "sns:Publish", "topic"),
           new Need("QueueDepth#getQueueUrl", "sqs:GetQueueUrl", "queue"),
           new Need("QueueDepth#getQueueUrl", "sqs:GetQueueUrl", "deadLetterQueue"),
@@ -151,6 +177,20 @@ class SdkPermissionsTest {
     return value instanceof List<?> l ? List.copyOf(l) : List.of(value);
   }
 
+  // By logical id: the request queue and its DLQ, and each feature's own queue by its construct.
+  private static String queueName(String logicalId) {
+    if (logicalId.contains("Dlq")) {
+      return "deadLetterQueue";
+    }
+    if (logicalId.startsWith("WebhookDeliveries")) {
+      return "webhookQueue";
+    }
+    if (logicalId.startsWith("DirectUploads")) {
+      return "uploadEventsQueue";
+    }
+    return "queue";
+  }
+
   private static Map<Object, String> resourceNames(Template template) {
     String images = TemplateQueries.dataBucket(template, "images/");
     String thumbnails = TemplateQueries.dataBucket(template, "thumbnails/");
@@ -163,8 +203,29 @@ class SdkPermissionsTest {
     names.put(objectsOf(thumbnails), "thumbnailsObjects");
     names.put(getAtt(key, "Arn"), "key");
     names.put(objectsOf(domain), "searchIndices");
+    names.put(getAtt(thumbnails, "Arn"), "thumbnailsBucket");
+    names.put(
+        Map.of(
+            "Fn::Join",
+            List.of("", List.of(getAtt(images, "Arn"), "/" + DirectUploads.PREFIX + "*"))),
+        "uploadsObjects");
+    String distribution =
+        template.findResources("AWS::CloudFront::Distribution").keySet().iterator().next();
+    names.put(
+        Map.of(
+            "Fn::Join",
+            List.of(
+                "",
+                List.of(
+                    "arn:",
+                    ref("AWS::Partition"),
+                    ":cloudfront::",
+                    ref("AWS::AccountId"),
+                    ":distribution/",
+                    ref(distribution)))),
+        "distribution");
     for (String name : template.findResources("AWS::SQS::Queue").keySet()) {
-      names.put(getAtt(name, "Arn"), name.contains("Dlq") ? "deadLetterQueue" : "queue");
+      names.put(getAtt(name, "Arn"), queueName(name));
     }
     for (String name : template.findResources("AWS::SNS::Topic").keySet()) {
       if (!name.contains("Alarms")) {

@@ -57,6 +57,10 @@ class ValuesFromOutputsTest {
         .contains("imageservice-" + env.name() + "-storageimages0a1b2c3d-4e5f6a7b8c9d")
         .contains(registry + "/")
         .contains("origin." + env.site().domain())
+        .contains("cloudfront-distribution-id: E2QWRUHAPOMQZL")
+        .contains("queue: webhook-events-" + env.name())
+        .contains("queue: upload-events-" + env.name())
+        .contains("image-service/" + env.name() + "/webhook-secret-key")
         .contains("certificate/6f1d2b7a-0000-4c1e-9d1b-" + account)
         .doesNotContain("images-bucket-" + env.name())
         .doesNotContain("00000000-0000-0000-0000-000000000000");
@@ -98,6 +102,14 @@ class ValuesFromOutputsTest {
             + ":certificate/6f1d2b7a-0000-4c1e-9d1b-"
             + account);
     o.put("DatabaseRuntimeSecretName", "image-service/" + e + "/db-runtime");
+    o.put("DistributionId", "E2QWRUHAPOMQZL");
+    o.put(
+        "WebhookQueueUrl",
+        "https://sqs." + region + ".amazonaws.com/" + account + "/webhook-events-" + e);
+    o.put("WebhookSecretKeyName", "image-service/" + e + "/webhook-secret-key");
+    o.put(
+        "UploadEventsQueueUrl",
+        "https://sqs." + region + ".amazonaws.com/" + account + "/upload-events-" + e);
     return o;
   }
 }
