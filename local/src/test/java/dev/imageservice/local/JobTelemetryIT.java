@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.imageservice.localinfra.LocalInfrastructureSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,10 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What operators get for each job, on the whole local system: one upload is one trace from the
- * API's request through the outbox relay, SNS and SQS to the worker, with a span per pipeline step
- * (spans read from an in-memory exporter that both services export to), and the job view names it;
- * the job's timings add up and its render CPU is measured for every input format; and every metric
- * that the chart's dashboard and alerts name is exported once a few jobs ran.
+ * API's request through the outbox relay, SNS and SQS to the worker, with a span per pipeline step,
+ * and on to the webhook delivery of its completion (spans read from an in-memory exporter that both
+ * services export to), and the job view names it; the job's timings add up and its render CPU is
+ * measured for every input format; and every metric that the chart's dashboard and alerts name is
+ * exported once a few jobs ran.
  */
 class JobTelemetryIT {
 
@@ -86,13 +89,48 @@ class JobTelemetryIT {
   }
 
   @Test
-  void oneUploadIsOneTraceFromTheRequestThroughRelayAndWorkerToEveryPipelineStep() {
-    JsonNode accepted = upload(UploadToThumbnailsIT.corpus("S02_orientation_1.jpg"));
-    String traceId = accepted.get("traceId").asString();
-    assertThat(traceId).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+  void oneUploadIsOneTraceFromTheRequestThroughRelayAndWorkerToEveryPipelineStepAndTheWebhook()
+      throws IOException {
+    // A real receiver, so that the job's completion is delivered and that delivery is traced too.
+    AtomicInteger received = new AtomicInteger();
+    HttpServer receiver = receiver(received);
+    String endpointId = register(receiver);
+    String traceId;
+    List<SpanData> trace;
+    try {
+      JsonNode accepted = upload(UploadToThumbnailsIT.corpus("S02_orientation_1.jpg"));
+      traceId = accepted.get("traceId").asString();
+      assertThat(traceId).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
 
-    JsonNode job = awaitTimings(accepted.get("jobId").asString());
-    assertThat(job.get("traceId").asString()).isEqualTo(traceId);
+      JsonNode job = awaitTimings(accepted.get("jobId").asString());
+      assertThat(job.get("traceId").asString()).isEqualTo(traceId);
+      trace = awaitTrace(traceId);
+    } finally {
+      receiver.stop(0);
+      unregister(endpointId);
+    }
+    assertThat(received).hasPositiveValue();
+    assertThat(trace)
+        .as("the webhook attempt: its span, with the attempt and the receiver's status")
+        .anyMatch(
+            s ->
+                s.getName().equals("webhook deliver job.succeeded")
+                    && "204".equals(attribute(s, "http.response.status_code"))
+                    && "1".equals(attribute(s, "webhook.attempt")));
+    assertThat(trace.stream().map(s -> s.getResource().getAttributes().asMap().toString()))
+        .as("spans from both services")
+        .anyMatch(r -> r.contains("api-gateway"))
+        .anyMatch(r -> r.contains("thumbnail-worker"));
+    // Exactly one root: every other span's parent is in the same trace.
+    Set<String> ids = trace.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
+    assertThat(trace.stream().filter(s -> !ids.contains(s.getParentSpanId())))
+        .as("roots")
+        .hasSize(1);
+    System.out.println("one job's trace " + traceId + ":\n" + asText(trace));
+  }
+
+  /** Awaits every span the job's trace must have, the successful webhook attempt among them. */
+  private static List<SpanData> awaitTrace(String traceId) {
 
     Set<String> expected =
         Set.of(
@@ -106,7 +144,8 @@ class JobTelemetryIT {
             "render Encode",
             "s3 put thumbnails",
             "db succeed",
-            "outbox publish thumbnails.generated");
+            "outbox publish thumbnails.generated",
+            "webhook deliver job.succeeded");
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> names(spansOf(traceId)).containsAll(expected));
@@ -114,16 +153,11 @@ class JobTelemetryIT {
     assertThat(trace)
         .as("the API's request span")
         .anyMatch(s -> s.getName().toLowerCase().contains("post"));
-    assertThat(trace.stream().map(s -> s.getResource().getAttributes().asMap().toString()))
-        .as("spans from both services")
-        .anyMatch(r -> r.contains("api-gateway"))
-        .anyMatch(r -> r.contains("thumbnail-worker"));
-    // Exactly one root: every other span's parent is in the same trace.
-    Set<String> ids = trace.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
-    assertThat(trace.stream().filter(s -> !ids.contains(s.getParentSpanId())))
-        .as("roots")
-        .hasSize(1);
-    System.out.println("one job's trace " + traceId + ":\n" + asText(trace));
+    return trace;
+  }
+
+  private static @Nullable String attribute(SpanData span, String key) {
+    return span.getAttributes().get(AttributeKey.stringKey(key));
   }
 
   @ParameterizedTest(name = "{0} presets={1}")
@@ -184,35 +218,16 @@ class JobTelemetryIT {
   void everyMetricTheDashboardAndAlertsNameIsExportedAfterAFewJobs() throws IOException {
     // A real receiver, so that the webhook delivery metrics the alerts use exist too.
     AtomicInteger received = new AtomicInteger();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          received.incrementAndGet();
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
+    HttpServer receiver = receiver(received);
+    String endpointId = register(receiver);
     try {
-      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-      HttpResponse<String> registered =
-          send(
-              HttpRequest.newBuilder(api("/v1/webhooks"))
-                  .header("Authorization", "Bearer " + KEY)
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"url\":\""
-                              + url
-                              + "\",\"events\":[\"job.succeeded\",\"job.failed\"]}")));
-      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
       for (String file : List.of("S02_orientation_1.jpg", "S21_yellow_rose_rgba.png")) {
         awaitTimings(upload(UploadToThumbnailsIT.corpus(file)).get("jobId").asString());
       }
       await().atMost(Duration.ofMinutes(2)).until(() -> received.get() >= 2);
     } finally {
       receiver.stop(0);
+      unregister(endpointId);
     }
     Set<String> named = new TreeSet<>(MonitoringMetrics.inRules(MonitoringMetrics.rulesFile()));
     named.addAll(MonitoringMetrics.inDashboard(MonitoringMetrics.dashboardFile()));
@@ -227,6 +242,48 @@ class JobTelemetryIT {
             .collect(Collectors.toCollection(TreeSet::new));
     System.out.println("metrics named by the dashboard and alerts: " + named);
     assertThat(missing).as("named by the dashboard or the alerts but not exported").isEmpty();
+  }
+
+  /** A webhook receiver on loopback that counts what it receives and answers 204. */
+  private static HttpServer receiver(AtomicInteger received) throws IOException {
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          received.incrementAndGet();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    return receiver;
+  }
+
+  /** Registers the receiver for both completion events; its endpoint id. */
+  private static String register(HttpServer receiver) {
+    String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    HttpResponse<String> registered =
+        send(
+            HttpRequest.newBuilder(api("/v1/webhooks"))
+                .header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"url\":\""
+                            + url
+                            + "\",\"events\":[\"job.succeeded\",\"job.failed\"]}")));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    return JSON.readTree(registered.body()).get("id").asString();
+  }
+
+  /** Removes the endpoint, so that no later test's jobs are owed to a stopped receiver. */
+  private static void unregister(String endpointId) {
+    HttpResponse<String> deleted =
+        send(
+            HttpRequest.newBuilder(api("/v1/webhooks/" + endpointId))
+                .header("Authorization", "Bearer " + KEY)
+                .DELETE());
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
   }
 
   private static String asText(List<SpanData> trace) {

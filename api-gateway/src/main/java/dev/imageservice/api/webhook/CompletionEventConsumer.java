@@ -1,6 +1,7 @@
 package dev.imageservice.api.webhook;
 
 import dev.imageservice.common.event.MalformedEventException;
+import dev.imageservice.common.trace.TraceContexts;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -9,14 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Consumes the webhook queue (completion events, subscribed to the topic with raw delivery) on one
- * background thread: long-polls, records each event's deliveries, then deletes the message. A
- * message whose deliveries could not be recorded (database down) stays and SQS redelivers it after
- * its visibility timeout; a malformed one is deleted. Recording is idempotent, so a redelivery of a
- * message that had been recorded changes nothing. Rendering never waits on any of this.
- * Thread-safe.
+ * background thread: long-polls, records each event's deliveries (with the job's trace context, the
+ * {@code traceparent} message attribute), then deletes the message. A message whose deliveries
+ * could not be recorded (database down) stays and SQS redelivers it after its visibility timeout; a
+ * malformed one is deleted. Recording is idempotent, so a redelivery of a message that had been
+ * recorded changes nothing. Rendering never waits on any of this. Thread-safe.
  */
 final class CompletionEventConsumer implements SmartLifecycle {
 
@@ -78,7 +80,12 @@ final class CompletionEventConsumer implements SmartLifecycle {
         String url = queueUrl;
         List<Message> messages =
             sqs.receiveMessage(
-                    r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(WAIT_SECONDS))
+                    r ->
+                        r.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(WAIT_SECONDS)
+                            // SQS sends no message attribute unless asked: the trace context.
+                            .messageAttributeNames(TraceContexts.TRACEPARENT))
                 .messages();
         for (Message message : messages) {
           handle(url, message);
@@ -93,7 +100,7 @@ final class CompletionEventConsumer implements SmartLifecycle {
 
   private void handle(String url, Message message) {
     try {
-      if (events.accept(message.body()) > 0) {
+      if (events.accept(message.body(), traceparentOf(message)) > 0) {
         dispatcher.wakeUp();
       }
     } catch (MalformedEventException e) {
@@ -104,6 +111,11 @@ final class CompletionEventConsumer implements SmartLifecycle {
     }
     // Only reached when recorded (or worthless): otherwise the exception leaves it for redelivery.
     sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(message.receiptHandle()));
+  }
+
+  private static @Nullable String traceparentOf(Message message) {
+    MessageAttributeValue value = message.messageAttributes().get(TraceContexts.TRACEPARENT);
+    return value == null ? null : value.stringValue();
   }
 
   private void pause() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,9 +62,11 @@ final class CompletionEvents {
   /**
    * Records the deliveries an event owes; the number newly recorded.
    *
+   * @param traceparent the event's W3C trace context (its message attribute), kept with each
+   *     delivery so that the attempts join the job's trace; null when the event carried none
    * @throws MalformedEventException when the body is not a completion event worth retrying
    */
-  int accept(String body) {
+  int accept(String body, @Nullable String traceparent) {
     ImageEvent event = parse(body);
     if (event == null) {
       return 0;
@@ -105,7 +108,8 @@ final class CompletionEvents {
                     0,
                     now,
                     now.plus(properties.retryWindow()),
-                    null);
+                    null,
+                    traceparent);
             recorded += deliveries.insertIfAbsent(handle, delivery) ? 1 : 0;
           }
           return recorded;
@@ -124,7 +128,7 @@ final class CompletionEvents {
     return json.writeValueAsString(body);
   }
 
-  private @org.jspecify.annotations.Nullable ImageEvent parse(String body) {
+  private @Nullable ImageEvent parse(String body) {
     JsonNode node;
     try {
       node = json.readTree(body);

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One completion event owed to one endpoint, as stored. {@code messageId} is the {@code webhook-id}
- * of every attempt and replay. Immutable.
+ * of every attempt and replay; {@code traceparent} is the job's W3C trace context that came with
+ * the event (null when untraced), the parent of each attempt's span. Immutable.
  */
 record Delivery(
     UUID id,
@@ -23,7 +24,8 @@ record Delivery(
     int attempts,
     @Nullable Instant nextAttemptAt,
     Instant giveUpAfter,
-    @Nullable Instant deliveredAt) {
+    @Nullable Instant deliveredAt,
+    @Nullable String traceparent) {
 
   enum Status {
     PENDING,

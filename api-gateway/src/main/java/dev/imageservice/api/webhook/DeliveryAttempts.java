@@ -1,5 +1,6 @@
 package dev.imageservice.api.webhook;
 
+import dev.imageservice.common.trace.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * disables the endpoint. Metrics: {@code image_service.webhook.deliveries} by {@code outcome}
  * (delivered, failed, disabled: one per attempt, disabled replacing failed on the last one) and
  * {@code image_service.webhook.delivery.latency} (completion event to the receiver's first 2xx).
- * Thread-safe.
+ * Traces: each attempt is a span of the job's trace ({@link #attempt}). Thread-safe.
  */
 final class DeliveryAttempts {
 
@@ -39,6 +40,7 @@ final class DeliveryAttempts {
   private final Counter failed;
   private final Counter disabled;
   private final Timer latency;
+  private final TraceContexts traces;
 
   DeliveryAttempts(
       Jdbi jdbi,
@@ -49,7 +51,8 @@ final class DeliveryAttempts {
       SecretCipher cipher,
       WebhookProperties properties,
       Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      TraceContexts traces) {
     this.jdbi = jdbi;
     this.deliveries = deliveries;
     this.endpoints = endpoints;
@@ -58,6 +61,7 @@ final class DeliveryAttempts {
     this.cipher = cipher;
     this.properties = properties;
     this.clock = clock;
+    this.traces = traces;
     String name = "image_service.webhook.deliveries";
     String help = "Webhook delivery attempts by outcome";
     delivered =
@@ -72,9 +76,27 @@ final class DeliveryAttempts {
             .register(registry);
   }
 
+  /**
+   * Makes and records one attempt in a span {@code webhook deliver <event type>}, a child of the
+   * job's trace context stored with the delivery (a new trace when there is none), tagged with the
+   * attempt number and the receiver's HTTP status.
+   */
   void attempt(DeliveryStore.Claimed claimed) {
     Delivery d = claimed.delivery();
-    WebhookEndpoint endpoint = claimed.endpoint();
+    try (TraceContexts.OpenSpan span =
+        traces.start("webhook deliver " + d.eventType(), d.traceparent())) {
+      span.tag("webhook.attempt", Integer.toString(d.attempts() + 1));
+      span.tag("webhook.endpoint_id", claimed.endpoint().id().toString());
+      try {
+        attempt(d, claimed.endpoint(), span);
+      } catch (RuntimeException e) {
+        span.error(e);
+        throw e;
+      }
+    }
+  }
+
+  private void attempt(Delivery d, WebhookEndpoint endpoint, TraceContexts.OpenSpan span) {
     Instant start = clock.instant();
     long began = System.nanoTime();
     ReceiverClient.Response response;
@@ -94,6 +116,12 @@ final class DeliveryAttempts {
             response.status() == 0 ? null : response.status(),
             latencyMs,
             response.successful() ? null : describe(response));
+    if (response.status() != 0) {
+      span.tag("http.response.status_code", Integer.toString(response.status()));
+    }
+    if (!response.successful()) {
+      span.tag("webhook.error", describe(response));
+    }
     record(d, endpoint, attempt, response.successful(), end);
   }
 

@@ -29,9 +29,9 @@ final class DeliveryStore {
                 """
                 insert into webhook_deliveries (delivery_id, endpoint_id, event_id, message_id,
                   event_type, job_id, payload, event_time, created_at, status, next_attempt_at,
-                  give_up_after)
+                  give_up_after, traceparent)
                 values (:id, :endpoint, :event, :message, :type, :job, :payload, :eventTime,
-                  :createdAt, 'PENDING', :createdAt, :giveUp)
+                  :createdAt, 'PENDING', :createdAt, :giveUp, :traceparent)
                 on conflict (endpoint_id, event_id) do nothing
                 """)
             .bind("id", d.id())
@@ -44,6 +44,7 @@ final class DeliveryStore {
             .bind("eventTime", utc(d.eventTime()))
             .bind("createdAt", utc(d.createdAt()))
             .bind("giveUp", utc(d.giveUpAfter()))
+            .bind("traceparent", d.traceparent())
             .execute()
         == 1;
   }
@@ -190,7 +191,8 @@ final class DeliveryStore {
         rs.getInt("attempts"),
         instant(rs, "next_attempt_at"),
         instant(rs, "give_up_after"),
-        instant(rs, "delivered_at"));
+        instant(rs, "delivered_at"),
+        rs.getString("traceparent"));
   }
 
   private static WebhookEndpoint endpointOf(ResultSet rs) throws SQLException {

@@ -2,6 +2,7 @@ package dev.imageservice.api.webhook;
 
 import dev.imageservice.api.job.JobViews;
 import dev.imageservice.common.job.JobRepository;
+import dev.imageservice.common.trace.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -58,7 +59,8 @@ class WebhookConfig {
       SecretCipher cipher,
       WebhookProperties properties,
       Clock clock,
-      MeterRegistry registry)
+      MeterRegistry registry,
+      TraceContexts traces)
       throws NoSuchAlgorithmException {
     ReceiverClient client =
         new ReceiverClient(
@@ -67,7 +69,7 @@ class WebhookConfig {
             properties.readTimeout(),
             properties.maxResponseBytes());
     return new DeliveryAttempts(
-        jdbi, deliveries, endpoints, policy, client, cipher, properties, clock, registry);
+        jdbi, deliveries, endpoints, policy, client, cipher, properties, clock, registry, traces);
   }
 
   @Bean

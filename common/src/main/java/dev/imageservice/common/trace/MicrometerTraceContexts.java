@@ -72,6 +72,11 @@ public final class MicrometerTraceContexts implements TraceContexts {
     }
 
     @Override
+    public void tag(String key, String value) {
+      span.tag(key, value);
+    }
+
+    @Override
     public void close() {
       span.end();
     }

@@ -84,6 +84,12 @@ public interface TraceContexts {
 
     void error(Throwable error);
 
+    /**
+     * Sets an attribute (tag) on this span, such as an HTTP status; nothing when untraced. A
+     * default so that the untraced span and test doubles need not implement it.
+     */
+    default void tag(String key, String value) {}
+
     /** Ends the span. */
     @Override
     void close();
