@@ -118,6 +118,36 @@ class ImageBaseIT {
     assertThat(result.output()).doesNotContain("Permission denied");
   }
 
+  @Test
+  void rootFileSystemGivesTheUserNoPrivilegeAndNoWritablePathButTmp() throws IOException {
+    for (String module : List.of("api-gateway", "thumbnail-worker")) {
+      Path rootfs = ServiceImageIT.image(module).rootfs();
+      List<String> offending = new ArrayList<>();
+      try (Stream<Path> paths = Files.walk(rootfs)) {
+        paths
+            .filter(p -> !Files.isSymbolicLink(p))
+            .filter(p -> !p.startsWith(rootfs.resolve("tmp")) && !p.equals(rootfs.resolve("proc")))
+            .forEach(
+                p -> {
+                  int mode = mode(p);
+                  // setuid/setgid (04000/02000), or writable by group or others (020/002).
+                  if ((mode & 06022) != 0) {
+                    offending.add(rootfs.relativize(p) + " " + Integer.toOctalString(mode));
+                  }
+                });
+      }
+      assertThat(offending).as(module).isEmpty();
+    }
+  }
+
+  private static int mode(Path path) {
+    try {
+      return (Integer) Files.getAttribute(path, "unix:mode");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static String[] keys(List<String> names) {
     return names.toArray(String[]::new);
   }
