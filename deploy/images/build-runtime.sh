@@ -79,8 +79,20 @@ find "$rootfs/usr/share/ca-certificates" -name '*.crt' | LC_ALL=C sort | xargs c
 
 # 3. Jib copies symbolic links' targets from the build machine's file system, so an absolute link
 #    (/lib64/ld-linux-x86-64.so.2 -> /lib/...) would pick up the host's file: every link becomes
-#    a copy of its target inside the rootfs.
-find "$rootfs" -type l | while read -r link; do
+#    a regular file inside the rootfs. A library's only link in its own directory (libaom.so.3 ->
+#    libaom.so.3.6.0) takes the file itself, not a second copy: the loader opens the link's name.
+declare -A refs=()
+while read -r link; do
+  key="$(dirname "$link")/$(readlink "$link")"
+  refs[$key]=$(( ${refs[$key]:-0} + 1 ))
+done < <(find "$rootfs" -type l)
+while read -r link; do
+  t=$(readlink "$link")
+  same_dir="$(dirname "$link")/$t"
+  if [[ "$t" != */* && "${refs[$same_dir]}" == 1 && -f "$same_dir" && ! -L "$same_dir" ]]; then
+    mv -f "$same_dir" "$link"
+    continue
+  fi
   target="$link"
   for _ in 1 2 3 4 5 6 7 8; do
     [[ -L "$target" ]] || break
@@ -89,7 +101,7 @@ find "$rootfs" -type l | while read -r link; do
   done
   rm "$link"
   if [[ -f "$target" ]]; then cp "$target" "$link"; fi
-done
+done < <(find "$rootfs" -type l)
 
 # 4. The Java runtime.
 mkdir -p "$rootfs/opt" "$rootfs/tmp" "$rootfs/home/nonroot"
