@@ -60,6 +60,8 @@ done < <(grep -v '^#' "$lock")
 info="$rootfs/var/lib/dpkg/info"
 mkdir -p "$info"
 : > "$rootfs/var/lib/dpkg/status"
+# The multiarch layout (name:arch.list for Multi-Arch: same), as on an installed Debian 12.
+echo 1 > "$info/format"
 for deb in "${debs[@]}"; do
   dpkg-deb -x "$deb" "$rootfs"
   pkg=$(dpkg-deb -f "$deb" Package)

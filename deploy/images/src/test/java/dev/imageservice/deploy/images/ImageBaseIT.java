@@ -59,6 +59,16 @@ class ImageBaseIT {
         installed.put(field(stanza, "Package"), field(stanza, "Version"));
       }
       assertThat(installed).as(module).isEqualTo(locked).containsKeys(keys(CODEC_PACKAGES));
+      // Each package's file list, in dpkg's multiarch layout, so scanners map files to packages.
+      Path info = status.resolveSibling("info");
+      assertThat(info.resolve("format")).content().isEqualToIgnoringWhitespace("1");
+      for (String pkg : installed.keySet()) {
+        assertThat(
+                Files.isRegularFile(info.resolve(pkg + ".list"))
+                    || Files.isRegularFile(info.resolve(pkg + ":amd64.list")))
+            .as(module + ": file list of " + pkg)
+            .isTrue();
+      }
     }
   }
 
