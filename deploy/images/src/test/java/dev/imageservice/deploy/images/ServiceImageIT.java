@@ -52,8 +52,13 @@ class ServiceImageIT {
     assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
   }
 
-  private static ImageTar image(String module) {
+  /** The unpacked image of {@code module}, once per test JVM; skips when images are not built. */
+  static ImageTar image(String module) {
     Assumptions.assumeFalse(Boolean.getBoolean("skipImages"), "images not built (-DskipImages)");
+    Path unavailable = Path.of(System.getProperty("images.runtime", "")).resolve("UNAVAILABLE");
+    Assumptions.assumeFalse(
+        java.nio.file.Files.isRegularFile(unavailable),
+        () -> "image base not built (" + readQuietly(unavailable) + ")");
     return IMAGES.computeIfAbsent(
         module,
         m -> {
@@ -65,5 +70,13 @@ class ServiceImageIT {
             throw new IllegalStateException("cannot unpack the image of " + m, e);
           }
         });
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return java.nio.file.Files.readString(file).strip();
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
   }
 }
