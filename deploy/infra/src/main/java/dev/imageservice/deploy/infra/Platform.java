@@ -158,6 +158,17 @@ final class Platform extends Construct {
         .addDependency(lbc);
 
     new Karpenter(this, "Karpenter", ctx).chart().getNode().addDependency(lbc);
+    IConstruct kubectl = cluster.getKubectlProvider();
+    if (kubectl != null) {
+      Suppressions.suppress(
+          kubectl,
+          "L1",
+          "CDK's kubectl provider: its handler's runtime is chosen by aws-cdk-lib, upgraded with it.");
+      Suppressions.suppress(
+          kubectl,
+          "IAM5",
+          "CDK's provider framework invokes its own handler's versions (function-arn:*).");
+    }
     Suppressions.suppress(
         lbcRole,
         "IAM5",
