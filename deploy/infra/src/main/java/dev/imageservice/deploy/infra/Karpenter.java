@@ -99,7 +99,12 @@ final class Karpenter extends Construct {
                                 SERVICE_ACCOUNT,
                                 "annotations",
                                 Map.of("eks.amazonaws.com/role-arn", controller.getRoleArn())),
-                        "replicas", 2))
+                        "replicas", 2,
+                        // One IMDS hop: the controller cannot read its region from the node.
+                        "controller",
+                            Map.of(
+                                "env",
+                                List.of(Map.of("name", "AWS_REGION", "value", stack.getRegion())))))
                 .build());
     Capacity capacity = Capacity.of(ctx.settings().name());
     KubernetesManifest nodes =

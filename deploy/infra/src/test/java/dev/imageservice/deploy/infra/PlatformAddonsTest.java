@@ -170,7 +170,10 @@ class PlatformAddonsTest {
         .contains("\\\"memory\\\":\\\"" + capacity.memoryGib() + "Gi\\\"")
         .contains("\\\"httpPutResponseHopLimit\\\":1");
     assertThat(dependsOn(pool.getValue())).contains(chartId(template, "karpenter"));
-    IrsaTrust.roleFor(template, "kube-system:karpenter");
+    String role = IrsaTrust.roleFor(template, "kube-system:karpenter");
+    assertThat(values(template, "karpenter"))
+        .contains("{\"Fn::GetAtt\":[\"" + role + "\",\"Arn\"]}")
+        .contains("\"name\":\"AWS_REGION\"");
   }
 
   private static void assertChart(
