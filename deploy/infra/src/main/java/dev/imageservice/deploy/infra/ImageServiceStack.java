@@ -137,6 +137,10 @@ public final class ImageServiceStack extends Stack {
     output("WebhookSecretKeyName", webhooks.secretKey().getSecretName());
     // --- end webhooks ---
 
+    // --- platform add-ons (issue 18) ---
+    new Platform(this, "Platform", new Platform.Context(settings, cluster, network, dns, roles));
+    // --- end platform add-ons ---
+
     outputs();
     suppressCdkHelperFunction();
   }

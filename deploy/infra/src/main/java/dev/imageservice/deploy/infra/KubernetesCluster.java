@@ -69,6 +69,9 @@ public final class KubernetesCluster extends Construct {
                     ClusterLoggingTypes.SCHEDULER))
             .defaultCapacityType(DefaultCapacityType.NODEGROUP)
             .defaultCapacity(0)
+            // --- platform add-ons (issue 18) ---
+            .kubectlProviderOptions(PlatformKubectl.options(this, network))
+            // --- end platform add-ons ---
             .build();
     // IMDSv2 only, one hop: pods (one hop further, in their own network namespace) cannot reach
     // the node's instance metadata and so cannot borrow the node role; they use IRSA instead.
