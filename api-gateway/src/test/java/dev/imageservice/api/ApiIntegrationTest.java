@@ -29,7 +29,9 @@ import tools.jackson.databind.JsonNode;
           + ",tenantC:"
           + ApiIntegrationTest.KEY_C
           + ",tenantD:"
-          + ApiIntegrationTest.KEY_D,
+          + ApiIntegrationTest.KEY_D
+          + ",tenantE:"
+          + ApiIntegrationTest.KEY_E,
       "image-service.admin.keys=" + ApiIntegrationTest.ADMIN_KEY,
       "image-service.upload.max-size=2MB",
       "management.server.port=0",
@@ -50,6 +52,9 @@ abstract class ApiIntegrationTest {
   static final String KEY_B = "tenant-b-key-for-tests-0123456789";
   static final String KEY_C = "tenant-c-key-for-tests-0123456789";
   static final String KEY_D = "tenant-d-key-for-tests-0123456789";
+
+  /** Only {@code JobListIT} uploads with this key, so its tenant's list is exactly its jobs. */
+  static final String KEY_E = "tenant-e-key-for-tests-0123456789";
 
   @LocalServerPort int port;
   @LocalManagementPort int managementPort;

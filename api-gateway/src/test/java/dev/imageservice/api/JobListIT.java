@@ -24,20 +24,20 @@ class JobListIT extends ApiIntegrationTest {
 
   @Test
   void cursorPagesWalkEveryJobNewestFirstAndTheStatusFilterSelects() {
-    // tenantC is used by this test only, so its list is exactly what it uploaded.
+    // tenantE is used by this test only, so its list is exactly what it uploaded.
     List<String> uploaded = new ArrayList<>();
     for (String file :
         List.of("S02_orientation_1.jpg", "S03_orientation_2.jpg", "S04_orientation_3.jpg")) {
       uploaded.add(
-          json(api().uploadFile(corpus(file), "image/jpeg", KEY_C)).get("jobId").asString());
+          json(api().uploadFile(corpus(file), "image/jpeg", KEY_E)).get("jobId").asString());
     }
     UUID failed = UUID.fromString(uploaded.get(1));
     Claim claim = lifecycle.claim(failed, Duration.ofMinutes(1)).orElseThrow();
     lifecycle.fail(claim, new JobError("corrupt_image", "test"));
 
-    JsonNode first = json(api().get("/v1/jobs?limit=2", KEY_C));
+    JsonNode first = json(api().get("/v1/jobs?limit=2", KEY_E));
     JsonNode second =
-        json(api().get("/v1/jobs?limit=2&cursor=" + first.get("nextCursor").asString(), KEY_C));
+        json(api().get("/v1/jobs?limit=2&cursor=" + first.get("nextCursor").asString(), KEY_E));
 
     assertThat(ids(first)).hasSize(2);
     assertThat(ids(second)).hasSize(1);
@@ -46,20 +46,20 @@ class JobListIT extends ApiIntegrationTest {
     walked.addAll(ids(second));
     assertThat(walked).containsExactlyElementsOf(uploaded.reversed());
 
-    JsonNode onlyFailed = json(api().get("/v1/jobs?status=FAILED", KEY_C));
+    JsonNode onlyFailed = json(api().get("/v1/jobs?status=FAILED", KEY_E));
     assertThat(ids(onlyFailed)).containsExactly(failed.toString());
     assertThat(onlyFailed.at("/jobs/0/error/code").asString()).isEqualTo("corrupt_image");
-    assertThat(ids(json(api().get("/v1/jobs?status=QUEUED", KEY_C))))
+    assertThat(ids(json(api().get("/v1/jobs?status=QUEUED", KEY_E))))
         .containsExactly(uploaded.get(2), uploaded.get(0));
     assertThat(ids(json(api().get("/v1/jobs", KEY_B)))).doesNotContainAnyElementsOf(uploaded);
   }
 
   @Test
   void aForgedCursorOrAnOutOfRangeLimitIsABadRequest() {
-    assertProblem(api().get("/v1/jobs?cursor=not-a-cursor", KEY_C), 400, "malformed_request");
-    assertProblem(api().get("/v1/jobs?limit=0", KEY_C), 400, "malformed_request");
-    assertProblem(api().get("/v1/jobs?limit=101", KEY_C), 400, "malformed_request");
-    assertProblem(api().get("/v1/jobs?status=DONE", KEY_C), 400, "malformed_request");
+    assertProblem(api().get("/v1/jobs?cursor=not-a-cursor", KEY_E), 400, "malformed_request");
+    assertProblem(api().get("/v1/jobs?limit=0", KEY_E), 400, "malformed_request");
+    assertProblem(api().get("/v1/jobs?limit=101", KEY_E), 400, "malformed_request");
+    assertProblem(api().get("/v1/jobs?status=DONE", KEY_E), 400, "malformed_request");
   }
 
   private static List<String> ids(JsonNode page) {
