@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * malformed one is deleted. Recording is idempotent, so a redelivery of a message that had been
  * recorded changes nothing. Rendering never waits on any of this. Thread-safe.
  */
-final class CompletionEventConsumer implements SmartLifecycle {
+final class CompletionEventConsumer implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(CompletionEventConsumer.class);
   private static final int WAIT_SECONDS = 2;
@@ -63,6 +64,13 @@ final class CompletionEventConsumer implements SmartLifecycle {
         Thread.currentThread().interrupt();
       }
     }
+    // The client stays open: a stopped context may be started again (Spring pauses idle
+    // contexts, tests' cached ones among them), and a closed client never works again.
+  }
+
+  /** Closes the SQS client once the context is destroyed, not merely stopped. */
+  @Override
+  public void destroy() {
     sqs.close();
   }
 

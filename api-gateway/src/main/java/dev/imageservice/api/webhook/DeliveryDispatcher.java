@@ -31,8 +31,8 @@ final class DeliveryDispatcher implements SmartLifecycle {
   private final Clock clock;
   private final Semaphore wakeUps = new Semaphore(0);
   private final Semaphore slots;
-  private final ExecutorService senders =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
+  // A new executor per start: a stopped context may be started again (Spring pauses idle ones).
+  private volatile ExecutorService senders = newSenders();
   private volatile boolean running;
   private volatile @Nullable Thread thread;
 
@@ -61,7 +61,14 @@ final class DeliveryDispatcher implements SmartLifecycle {
       return; // a replica with webhooks off only manages endpoints
     }
     running = true;
+    if (senders.isShutdown()) {
+      senders = newSenders();
+    }
     thread = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::loop);
+  }
+
+  private static ExecutorService newSenders() {
+    return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
   }
 
   @Override
