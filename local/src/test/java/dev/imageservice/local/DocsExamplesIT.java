@@ -94,10 +94,14 @@ class DocsExamplesIT {
 
     List<String> documented = new ArrayList<>();
     java.util.regex.Matcher headings =
-        java.util.regex.Pattern.compile("(?m)^## `(GET|POST|PUT|DELETE) (/v1/[^`]*)`")
+        // A section heading, or the first cell of a table row where a section lists its calls.
+        java.util.regex.Pattern.compile("(?m)^(?:## |\\| )`(GET|POST|PUT|DELETE) (/v1/[^`?]*)")
             .matcher(docs);
     while (headings.find()) {
-      documented.add(headings.group(1).toLowerCase() + " " + headings.group(2));
+      String endpoint = headings.group(1).toLowerCase() + " " + headings.group(2);
+      if (!documented.contains(endpoint)) {
+        documented.add(endpoint);
+      }
     }
     List<String> served = new ArrayList<>();
     paths

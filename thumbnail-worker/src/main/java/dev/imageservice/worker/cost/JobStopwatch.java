@@ -74,7 +74,8 @@ public final class JobStopwatch {
         millis(Part.UPLOAD),
         Math.max(0, total - named) / 1_000_000,
         total / 1_000_000,
-        cpuNanos / 1_000_000,
+        // Rounded up: a render that took any CPU never reads as 0 ms.
+        (cpuNanos + 999_999) / 1_000_000,
         decodePeakBytes);
   }
 
