@@ -28,6 +28,22 @@ public record LocalInfrastructureSettings(
         dataDirectory, "127.0.0.1", 15432, 19000, 19324, 19911, 5, 30);
   }
 
+  /**
+   * The same servers keeping their data under the directory: benchmarks that store gigabytes would
+   * otherwise hold every object in the heap (the in-memory S3 store).
+   */
+  public LocalInfrastructureSettings withDataDirectory(Path directory) {
+    return new LocalInfrastructureSettings(
+        directory,
+        host,
+        postgresPort,
+        s3Port,
+        sqsPort,
+        snsPort,
+        maxReceiveCount,
+        visibilityTimeoutSeconds);
+  }
+
   public LocalInfrastructureSettings withMaxReceiveCount(int count) {
     return new LocalInfrastructureSettings(
         dataDirectory,

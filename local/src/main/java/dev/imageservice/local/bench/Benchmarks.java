@@ -27,7 +27,8 @@ public final class Benchmarks {
                    bench upload [--concurrency 100] [--seconds 20] [--size-kb 1024]
                                 [--rates 10,20,40]
                    bench webhooks [--jobs 200] [--concurrency 4] [--size-kb 64]
-                   bench direct-upload [--concurrency 100] [--seconds 20] [--size-kb 1024]""");
+                   bench direct-upload [--rate 100] [--concurrency 100] [--seconds 20]
+                                [--size-kb 1024] [--mode open|closed]""");
         System.exit(2);
       }
     }

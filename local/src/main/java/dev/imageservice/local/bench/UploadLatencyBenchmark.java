@@ -4,15 +4,8 @@ import dev.imageservice.local.LocalSystem;
 import dev.imageservice.localinfra.LocalInfrastructureSettings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -43,116 +36,55 @@ final class UploadLatencyBenchmark {
     byte[] image = jpegOfAbout(options.integer("size-kb", 1024) * 1024);
     List<Integer> rates =
         options.values().containsKey("rates") ? options.integers("rates", "") : List.of();
-    try (LocalSystem system =
-        LocalSystem.start(
-            LocalInfrastructureSettings.ephemeral(),
-            Map.of("server.port", 0, "image-service.auth.keys", "bench:" + KEY),
-            Map.of("server.port", 0))) {
+    try (ScratchDirectory data = ScratchDirectory.create("bench-upload");
+        LocalSystem system =
+            LocalSystem.start(
+                LocalInfrastructureSettings.ephemeral().withDataDirectory(data.path()),
+                Map.of("server.port", 0, "image-service.auth.keys", "bench:" + KEY),
+                Map.of("server.port", 0))) {
       system.stopWorker();
       BenchClient client = new BenchClient(system.apiPort(), KEY);
-      load(client, image, concurrency, Math.max(5, seconds / 4)); // warm-up, discarded
+      Runnable upload = () -> client.upload(image);
+      LoadDriver.closedLoop(upload, concurrency, Math.max(5, seconds / 4)); // warm-up, discarded
       if (!rates.isEmpty()) {
         for (int rate : rates) {
-          openLoop(client, image, concurrency, rate, seconds);
+          LoadDriver.Result result = LoadDriver.openLoop(upload, concurrency, rate, seconds);
+          System.out.printf(
+              "upload %d KB JPEG, open loop at %d/s offered for %d s (at most %d in flight, peak"
+                  + " %d), %d cores: %d uploads, %.0f/s done, %d failed; latency from the"
+                  + " scheduled start %s%n",
+              image.length / 1024,
+              rate,
+              seconds,
+              concurrency,
+              result.peakInFlight(),
+              Runtime.getRuntime().availableProcessors(),
+              result.stats().count(),
+              result.perSecond(),
+              result.failures(),
+              percentiles(result.stats()));
         }
         return;
       }
-      long start = System.nanoTime();
-      List<Double> latencies = load(client, image, concurrency, seconds);
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      Stats stats = new Stats(latencies);
+      LoadDriver.Result result = LoadDriver.closedLoop(upload, concurrency, seconds);
       System.out.printf(
-          "upload %d KB JPEG, %d concurrent clients, %d s (after warm-up), %d cores: %d uploads, %.0f/s; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          "upload %d KB JPEG, %d concurrent clients, %d s (after warm-up), %d cores: %d uploads,"
+              + " %.0f/s, %d failed; latency %s%n",
           image.length / 1024,
           concurrency,
           seconds,
           Runtime.getRuntime().availableProcessors(),
-          stats.count(),
-          stats.count() / elapsed,
-          stats.percentile(50),
-          stats.percentile(90),
-          stats.percentile(99),
-          stats.percentile(100));
+          result.stats().count(),
+          result.perSecond(),
+          result.failures(),
+          percentiles(result.stats()));
     }
   }
 
-  private static List<Double> load(BenchClient client, byte[] image, int concurrency, int seconds)
-      throws InterruptedException {
-    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger failures = new AtomicInteger();
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < concurrency; i++) {
-        clients.submit(
-            () -> {
-              while (System.nanoTime() < deadline) {
-                long t = System.nanoTime();
-                try {
-                  client.upload(image);
-                  latencies.add((System.nanoTime() - t) / 1e6);
-                } catch (RuntimeException e) {
-                  failures.incrementAndGet();
-                }
-              }
-            });
-      }
-    }
-    if (failures.get() > 0) {
-      System.out.printf("  %d uploads failed%n", failures.get());
-    }
-    return latencies;
-  }
-
-  /** Starts {@code rate} uploads a second for {@code seconds}, at most {@code limit} at once. */
-  private static void openLoop(BenchClient client, byte[] image, int limit, int rate, int seconds)
-      throws InterruptedException {
-    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger failures = new AtomicInteger();
-    AtomicInteger inFlight = new AtomicInteger();
-    AtomicInteger peak = new AtomicInteger();
-    Semaphore clients = new Semaphore(limit);
-    int total = rate * seconds;
-    long period = 1_000_000_000L / rate;
-    long start = System.nanoTime();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < total; i++) {
-        long scheduled = start + i * period;
-        LockSupport.parkNanos(scheduled - System.nanoTime());
-        clients.acquire();
-        pool.submit(
-            () -> {
-              peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-              try {
-                client.upload(image);
-                latencies.add((System.nanoTime() - scheduled) / 1e6);
-              } catch (RuntimeException e) {
-                failures.incrementAndGet();
-              } finally {
-                inFlight.decrementAndGet();
-                clients.release();
-              }
-            });
-      }
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    Stats stats = new Stats(latencies);
-    System.out.printf(
-        "upload %d KB JPEG, open loop at %d/s offered for %d s (at most %d in flight, peak %d),"
-            + " %d cores: %d uploads, %.0f/s done, %d failed; latency from the scheduled start"
-            + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-        image.length / 1024,
-        rate,
-        seconds,
-        limit,
-        peak.get(),
-        Runtime.getRuntime().availableProcessors(),
-        stats.count(),
-        stats.count() / elapsed,
-        failures.get(),
-        stats.percentile(50),
-        stats.percentile(90),
-        stats.percentile(99),
-        stats.percentile(100));
+  static String percentiles(Stats stats) {
+    return String.format(
+        "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+        stats.percentile(50), stats.percentile(90), stats.percentile(99), stats.percentile(100));
   }
 
   /** A photo-like JPEG of about the given size, made from noise over gradients (no file needed). */
