@@ -1,5 +1,7 @@
 package dev.imageservice.api.directupload;
 
+import dev.imageservice.api.messaging.QueuePoller;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -16,81 +18,54 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code image-service.direct-upload.queue}, wired by the CDK stack) and treats each as the job's
  * {@code complete}. A message is deleted once handled; when S3 or the database fails it is left to
  * come back after its visibility timeout (and to the queue's dead-letter queue in the end: the
- * client's {@code complete} and the expiry sweep still settle the job). One virtual thread, long
- * polling; only present when the queue is configured.
+ * client's {@code complete} and the expiry sweep still settle the job). Only present when the queue
+ * is configured.
  */
 @Component
 @ConditionalOnProperty(prefix = "image-service.direct-upload", name = "queue")
-class UploadEventConsumer implements SmartLifecycle {
+final class UploadEventConsumer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(UploadEventConsumer.class);
 
-  private final SqsClient sqs;
   private final UploadArrival arrival;
   private final DirectUploadProperties properties;
   private final JsonMapper json;
-  private volatile boolean running;
-  private volatile Thread poller;
+  private final QueuePoller poller;
 
   UploadEventConsumer(
       SqsClient sqs, UploadArrival arrival, DirectUploadProperties properties, JsonMapper json) {
-    this.sqs = sqs;
     this.arrival = arrival;
     this.properties = properties;
     this.json = json;
+    this.poller =
+        new QueuePoller(
+            sqs,
+            new QueuePoller.Settings(
+                "upload-events",
+                Objects.requireNonNull(properties.queue()),
+                properties.queueWait(),
+                Duration.ofSeconds(1),
+                List.of()),
+            this::handle);
   }
 
   @Override
   public void start() {
-    if (properties.queue() == null) {
-      return;
-    }
-    running = true;
     log.info("consuming upload events from {}", properties.queue());
-    poller = Thread.ofVirtual().name("upload-events").start(this::poll);
+    poller.start();
   }
 
   @Override
   public void stop() {
-    running = false;
-    Thread thread = poller;
-    if (thread != null) {
-      thread.interrupt();
-    }
+    poller.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return poller.isRunning();
   }
 
-  private void poll() {
-    String queueUrl = null;
-    while (running) {
-      try {
-        if (queueUrl == null) {
-          queueUrl = queueUrl();
-        }
-        String url = queueUrl;
-        List<Message> messages =
-            sqs.receiveMessage(
-                    r ->
-                        r.queueUrl(url)
-                            .maxNumberOfMessages(10)
-                            .waitTimeSeconds((int) properties.queueWait().toSeconds()))
-                .messages();
-        messages.forEach(message -> handle(url, message));
-      } catch (RuntimeException e) {
-        if (!running) {
-          return;
-        }
-        log.warn("upload events: {}; polling again", e.toString());
-        pause();
-      }
-    }
-  }
-
-  void handle(String queueUrl, Message message) {
+  void handle(Message message) {
     List<String> keys = UploadEvents.createdKeys(json, message.body());
     log.info("upload event {}: {} new object(s)", message.messageId(), keys.size());
     for (String key : keys) {
@@ -98,24 +73,6 @@ class UploadEventConsumer implements SmartLifecycle {
           .ifPresentOrElse(
               jobId -> arrival.arrivedAt(jobId, key),
               () -> log.info("upload event for a key that is no upload of ours: {}", key));
-    }
-    sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-  }
-
-  private String queueUrl() {
-    String queue = Objects.requireNonNull(properties.queue());
-    return queue.startsWith("https://") || queue.startsWith("http://")
-        ? queue
-        : sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
-  }
-
-  // A failed poll waits a little before the next, without a busy loop while SQS is down.
-  private void pause() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
     }
   }
 }
