@@ -55,7 +55,8 @@ class PipelineDiagramTest {
     assertThat(Workflows.needs(jobs.path("helm-deploy"))).containsExactly("infra");
     assertThat(Workflows.steps(jobs.path("helm-deploy")))
         .contains("describe-stacks", "ValuesFromOutputs", "--values values-generated.yaml")
-        .contains("deploy/scripts/public-health-check.sh \"${{ vars.PUBLIC_URL }}\"");
+        .contains("select(.OutputKey == \"PublicUrl\")")
+        .contains("deploy/scripts/public-health-check.sh \"${url}\"");
   }
 
   @Test

@@ -57,7 +57,8 @@ class KubernetesSchemaTest {
           "monitoring.coreos.com/v1/PrometheusRule");
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "staging", "prod"})
+  @ValueSource(
+      strings = {"dev", "staging", "prod", "dev-generated", "staging-generated", "prod-generated"})
   void everyBuiltInManifestConformsToItsKubernetesSchema(String environment) {
     List<String> problems = new ArrayList<>();
     for (JsonObject manifest : RenderedChart.of(environment).manifests()) {

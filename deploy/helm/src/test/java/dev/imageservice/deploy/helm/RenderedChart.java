@@ -45,22 +45,28 @@ record RenderedChart(String environment, List<JsonObject> manifests) {
     return Path.of(System.getProperty("rendered.dir", "target/rendered"));
   }
 
-  /** The chart rendered with {@code values-<environment>.yaml}. */
+  /**
+   * The chart rendered with {@code values-<environment>.yaml}; for {@code <env>-generated}, also
+   * with the values {@code ValuesFromOutputs} generates from a describe-stacks sample ({@link
+   * GeneratedValues}), as the pipeline deploys it.
+   */
   static RenderedChart of(String environment) {
     return CACHE.computeIfAbsent(environment, RenderedChart::render);
   }
 
-  private static RenderedChart render(String environment) {
-    String yaml =
+  private static RenderedChart render(String name) {
+    String environment = name.replace(GeneratedValues.SUFFIX, "");
+    var template =
         new Helm(chartDir())
             .template()
             .withName("image-service")
             .withNamespace(NAMESPACE)
             .withKubeVersion("1.33.0")
-            .withValuesFile(chartDir().resolve("values-" + environment + ".yaml"))
-            .set("ingress.originVerify.value", ORIGIN_VERIFY_VALUE)
-            .call();
-    return write(environment, yaml);
+            .withValuesFile(chartDir().resolve("values-" + environment + ".yaml"));
+    if (name.endsWith(GeneratedValues.SUFFIX)) {
+      template = template.withValuesFile(GeneratedValues.of(environment));
+    }
+    return write(name, template.set("ingress.originVerify.value", ORIGIN_VERIFY_VALUE).call());
   }
 
   /**

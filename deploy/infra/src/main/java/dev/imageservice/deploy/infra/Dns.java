@@ -1,6 +1,8 @@
 package dev.imageservice.deploy.infra;
 
 import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.route53.HostedZone;
@@ -13,12 +15,15 @@ import software.constructs.Construct;
  * one whose name servers the parent domain's owner delegates to) and the ACM certificate of the
  * ALB's origin name, validated by DNS records in that zone (CloudFormation waits until ACM has
  * issued it). external-dns (in the cluster) keeps {@code origin.<domain>} pointing at the ALB that
- * the Load Balancer Controller creates; CloudFront's origin is that name.
+ * the Load Balancer Controller creates; CloudFront's origin is that name. Viewers reach CloudFront
+ * on the environment's domain itself, with its own certificate, which CloudFront accepts only from
+ * us-east-1: the stack is deployed there (synthesis refuses another region).
  */
 final class Dns extends Construct {
 
   private final IHostedZone zone;
   private final Certificate originCertificate;
+  private final Certificate viewerCertificate;
 
   Dns(Construct scope, String id, Site site) {
     super(scope, id);
@@ -45,6 +50,23 @@ final class Dns extends Construct {
             .subjectAlternativeNames(List.of(site.domain()))
             .validation(CertificateValidation.fromDns(zone))
             .build();
+    String region = Stack.of(this).getRegion();
+    if (!Token.isUnresolved(region) && !region.equals("us-east-1")) {
+      throw new IllegalStateException(
+          "CloudFront takes its viewer certificate only from us-east-1; the stack is in "
+              + region
+              + ": deploy it with CDK_DEFAULT_REGION=us-east-1");
+    }
+    viewerCertificate =
+        Certificate.Builder.create(this, "ViewerCertificate")
+            .domainName(site.domain())
+            .validation(CertificateValidation.fromDns(zone))
+            .build();
+  }
+
+  /** CloudFront's certificate for the environment's domain (us-east-1). */
+  Certificate viewerCertificate() {
+    return viewerCertificate;
   }
 
   /** The public zone of the environment's domain. */

@@ -17,6 +17,7 @@ import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginSslPolicy;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
+import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
@@ -25,6 +26,11 @@ import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.route53.ARecord;
+import software.amazon.awscdk.services.route53.AaaaRecord;
+import software.amazon.awscdk.services.route53.IHostedZone;
+import software.amazon.awscdk.services.route53.RecordTarget;
+import software.amazon.awscdk.services.route53.targets.CloudFrontTarget;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -148,6 +154,9 @@ public final class Edge extends Construct {
             .enableLogging(true)
             .logBucket(parts.logs())
             .logFilePrefix("cloudfront/")
+            .domainNames(List.of(settings.site().domain()))
+            .certificate(parts.viewerCertificate())
+            .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021)
             .priceClass(PriceClass.PRICE_CLASS_100)
             .httpVersion(HttpVersion.HTTP2_AND_3)
             .build();
@@ -158,11 +167,10 @@ public final class Edge extends Construct {
         "CFR2",
         "A WAF web ACL for CloudFront must live in us-east-1 and is managed by the platform"
             + " team's edge stack; the API additionally requires an API key on every call.");
-    Suppressions.suppress(
-        distribution,
-        "CFR4",
-        "The default *.cloudfront.net certificate is used until the public domain's ACM"
-            + " certificate exists; viewers are redirected to HTTPS.");
+    // The public name: https://<domain> is CloudFront (A and AAAA alias records in the zone).
+    RecordTarget target = RecordTarget.fromAlias(new CloudFrontTarget(distribution));
+    ARecord.Builder.create(this, "PublicName").zone(parts.zone()).target(target).build();
+    AaaaRecord.Builder.create(this, "PublicNameV6").zone(parts.zone()).target(target).build();
   }
 
   /**
@@ -195,10 +203,14 @@ public final class Edge extends Construct {
    * @param thumbnails the thumbnails bucket (read by CloudFront through OAC)
    * @param logs the log bucket (CloudFront standard logs)
    * @param key the customer-managed key that encrypts the edge's secrets
+   * @param zone the environment's public zone (the alias records of the domain)
+   * @param viewerCertificate the domain's certificate in us-east-1
    */
   public record Parts(
       String nodeSecurityGroupId,
       software.amazon.awscdk.services.s3.IBucket thumbnails,
       software.amazon.awscdk.services.s3.IBucket logs,
-      IKey key) {}
+      IKey key,
+      IHostedZone zone,
+      software.amazon.awscdk.services.certificatemanager.ICertificate viewerCertificate) {}
 }

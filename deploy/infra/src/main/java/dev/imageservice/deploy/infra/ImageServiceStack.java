@@ -85,7 +85,9 @@ public final class ImageServiceStack extends Stack {
                 cluster.nodeSecurityGroupId(),
                 storage.thumbnails(),
                 storage.logs(),
-                encryption.key()));
+                encryption.key(),
+                dns.zone(),
+                dns.viewerCertificate()));
 
     roles =
         new WorkloadRoles(
@@ -193,6 +195,7 @@ public final class ImageServiceStack extends Stack {
     output("ImageCacheFileSystemId", imageCache.fileSystem().getFileSystemId());
     output("OriginCertificateArn", dns.originCertificate().getCertificateArn());
     output("HostedZoneId", dns.zone().getHostedZoneId());
+    output("PublicUrl", "https://" + settings.site().domain());
     output("DatabaseRuntimeSecretName", "image-service/" + settings.name() + "/db-runtime");
     output("UploadEventsQueueUrl", directUploads.queue().getQueueUrl());
   }

@@ -70,6 +70,9 @@ final class Karpenter extends Construct {
         .build();
     Role controller = ctx.roles().irsa("KarpenterRole", NAMESPACE, SERVICE_ACCOUNT);
     Stack stack = Stack.of(this);
+    KarpenterInterruptions interruptions =
+        new KarpenterInterruptions(this, "Interruptions", "image-service-" + ctx.settings().name());
+    interruptions.grantTo(controller);
     PlatformPolicies.karpenter(
         controller,
         new Refs(
@@ -92,7 +95,7 @@ final class Karpenter extends Construct {
                 .wait(true)
                 .values(
                     Map.of(
-                        "settings", Map.of("clusterName", cluster.getClusterName()),
+                        "settings", interruptions.settings(cluster.getClusterName()),
                         "serviceAccount",
                             Map.of(
                                 "name",

@@ -4,13 +4,19 @@ import static dev.imageservice.deploy.infra.TemplateQueries.getAtt;
 import static dev.imageservice.deploy.infra.TemplateQueries.logicalId;
 import static dev.imageservice.deploy.infra.TemplateQueries.ref;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -216,5 +222,60 @@ class EdgeSecurityTest {
 
   private static Template template(EnvironmentSettings env) {
     return SynthesizedApp.template(env.name());
+  }
+
+  @ParameterizedTest
+  @MethodSource("environments")
+  void viewersReachCloudFrontOnTheEnvironmentsDomainWithItsOwnCertificate(EnvironmentSettings env) {
+    Template template = SynthesizedApp.template(env.name());
+    String domain = env.site().domain();
+    String certificate =
+        logicalId(template, "AWS::CertificateManager::Certificate", Map.of("DomainName", domain));
+    String distribution = logicalId(template, "AWS::CloudFront::Distribution", Map.of());
+    template.hasResourceProperties(
+        "AWS::CloudFront::Distribution",
+        Match.objectLike(
+            Map.of(
+                "DistributionConfig",
+                Match.objectLike(
+                    Map.of(
+                        "Aliases",
+                        List.of(domain),
+                        "ViewerCertificate",
+                        Match.objectLike(
+                            Map.of(
+                                "AcmCertificateArn",
+                                ref(certificate),
+                                "MinimumProtocolVersion",
+                                "TLSv1.2_2021",
+                                "SslSupportMethod",
+                                "sni-only")))))));
+    for (String type : List.of("A", "AAAA")) {
+      template.hasResourceProperties(
+          "AWS::Route53::RecordSet",
+          Match.objectLike(
+              Map.of(
+                  "Name",
+                  domain + ".",
+                  "Type",
+                  type,
+                  "AliasTarget",
+                  Match.objectLike(Map.of("DNSName", getAtt(distribution, "DomainName"))))));
+    }
+  }
+
+  @Test
+  void theViewerCertificateIsRefusedOutsideUsEast1BecauseCloudFrontReadsItOnlyThere() {
+    Site site = EnvironmentSettings.all().getFirst().site();
+    Stack elsewhere =
+        new Stack(
+            new App(),
+            "Elsewhere",
+            StackProps.builder()
+                .env(Environment.builder().account(site.account()).region("eu-west-1").build())
+                .build());
+    assertThatThrownBy(() -> new Dns(elsewhere, "Dns", site))
+        .hasMessageContaining("us-east-1")
+        .hasMessageContaining("eu-west-1");
   }
 }

@@ -176,6 +176,43 @@ class PlatformAddonsTest {
         .contains("\"name\":\"AWS_REGION\"");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "staging", "prod"})
+  void karpenterDrainsNodesBeforeEc2TakesThemAway(String environment) {
+    Template template = SynthesizedApp.template(environment);
+    String queueName = "image-service-" + environment + "-karpenter-interruptions";
+    String queue =
+        TemplateQueries.logicalId(template, "AWS::SQS::Queue", Map.of("QueueName", queueName));
+    for (String detailType :
+        List.of(
+            "AWS Health Event",
+            "EC2 Spot Instance Interruption Warning",
+            "EC2 Instance Rebalance Recommendation",
+            "EC2 Instance State-change Notification")) {
+      template.hasResourceProperties(
+          "AWS::Events::Rule",
+          Match.objectLike(
+              Map.of(
+                  "EventPattern",
+                  Match.objectLike(Map.of("detail-type", List.of(detailType))),
+                  "Targets",
+                  List.of(Match.objectLike(Map.of("Arn", TemplateQueries.getAtt(queue, "Arn")))))));
+    }
+    // EventBridge may send to the queue (the target adds the queue policy).
+    assertThat(JSON.valueToTree(template.findResources("AWS::SQS::QueuePolicy")).toString())
+        .contains("events.amazonaws.com")
+        .contains(queue);
+    String role = IrsaTrust.roleFor(template, "kube-system:karpenter");
+    TemplateQueries.assertRolePolicy(
+        template,
+        role,
+        TemplateQueries.allows(
+            List.of("sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"),
+            TemplateQueries.getAtt(queue, "Arn")));
+    assertThat(values(template, "karpenter"))
+        .contains("\"interruptionQueue\":\"" + queueName + "\"");
+  }
+
   private static void assertChart(
       Template template, String chart, String version, String repository, String namespace) {
     template.hasResourceProperties(
