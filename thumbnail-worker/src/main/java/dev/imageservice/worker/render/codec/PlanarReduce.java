@@ -21,6 +21,9 @@ final class PlanarReduce {
   private PlanarReduce() {}
 
   static int[] toArgb(PlanarImage img, int factor, YcbcrMatrix matrix) {
+    if (factor == 1) {
+      return PlanarConvert.toArgb(img, matrix);
+    }
     int width = img.width();
     int height = img.height();
     int outWidth = (width + factor - 1) / factor;
@@ -119,7 +122,7 @@ final class PlanarReduce {
   }
 
   /** Reads one row of 8-bit or 16-bit little-endian samples into ints, through one scratch row. */
-  private static final class Rows {
+  static final class Rows {
     private static final java.lang.foreign.ValueLayout.OfShort LE16 =
         JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private final byte[] bytes;
