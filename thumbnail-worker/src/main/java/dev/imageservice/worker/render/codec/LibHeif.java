@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The libheif 1.15 C API ({@code libheif.so.1}) bound through {@code java.lang.foreign}: the
- * functions that read a file from memory, find its primary image and decode it to interleaved 8-bit
- * RGB(A). Only method handles; thread-safe (libheif contexts are used by one call each).
+ * functions that read a file from memory, find its primary image and decode it, to interleaved
+ * 8-bit RGB(A) or to the decoder's own YCbCr planes. Only method handles; thread-safe (libheif
+ * contexts are used by one call each).
  */
 final class LibHeif {
 
@@ -25,6 +26,21 @@ final class LibHeif {
   static final int COLORSPACE_RGB = 1;
   static final int CHROMA_INTERLEAVED_RGBA = 11;
   static final int CHANNEL_INTERLEAVED = 10;
+  // Planar decoding: the decoder's own layout (no libheif colour conversion, see PlanarReduce).
+  static final int COLORSPACE_YCBCR = 0;
+  static final int COLORSPACE_UNDEFINED = 99;
+  static final int CHROMA_420 = 1;
+  static final int CHROMA_422 = 2;
+  static final int CHROMA_444 = 3;
+  static final int CHROMA_UNDEFINED = 99;
+  static final int CHANNEL_Y = 0;
+  static final int CHANNEL_CB = 1;
+  static final int CHANNEL_CR = 2;
+  static final int CHANNEL_ALPHA = 6;
+  // struct heif_color_profile_nclx: uint8 version, then int enums color_primaries (4),
+  // transfer_characteristics (8), matrix_coefficients (12), then uint8 full_range_flag (16).
+  static final long NCLX_MATRIX = 12;
+  static final long NCLX_FULL_RANGE = 16;
   // heif_decoding_options (1.15): version, ignore_transformations, 3 callbacks, user data, then
   // (version 2) convert_hdr_to_8bit at byte 40.
   static final long OPTION_CONVERT_HDR_TO_8BIT = 40;
@@ -52,6 +68,12 @@ final class LibHeif {
   final MethodHandle planeReadonly;
   final MethodHandle imageWidth;
   final MethodHandle imageHeight;
+  final MethodHandle isPremultiplied;
+  final MethodHandle imageColorspace;
+  final MethodHandle imageChroma;
+  final MethodHandle bitsPerPixelRange;
+  final MethodHandle imageNclx;
+  final MethodHandle nclxFree;
   private final SymbolLookup lib;
   private final Linker linker = Linker.nativeLinker();
 
@@ -96,6 +118,18 @@ final class LibHeif {
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
     imageWidth = bind("heif_image_get_width", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     imageHeight = bind("heif_image_get_height", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    isPremultiplied =
+        bind("heif_image_handle_is_premultiplied_alpha", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    imageColorspace = bind("heif_image_get_colorspace", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    imageChroma = bind("heif_image_get_chroma_format", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    bitsPerPixelRange =
+        bind(
+            "heif_image_get_bits_per_pixel_range",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    // heif_error heif_image_get_nclx_color_profile(const heif_image*, heif_color_profile_nclx**)
+    imageNclx =
+        bind("heif_image_get_nclx_color_profile", FunctionDescriptor.of(ERROR, ADDRESS, ADDRESS));
+    nclxFree = bind("heif_nclx_color_profile_free", FunctionDescriptor.ofVoid(ADDRESS));
   }
 
   private MethodHandle bind(String name, FunctionDescriptor descriptor) {
