@@ -3,6 +3,8 @@ package dev.imageservice.worker.render;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ import java.util.Map;
  * <p>Measured, not guessed from the profile's name or tags: the answer comes from converting a
  * probe of 5 120 colours (every level of the grey, red, green and blue ramps and a 16-level cube)
  * with the same conversion the renderer would run, once per distinct profile; the last answers are
- * kept by profile bytes. Thread-safe.
+ * kept by the profile's SHA-256. Thread-safe.
  */
 final class SrgbEquivalent {
 
@@ -34,7 +36,7 @@ final class SrgbEquivalent {
   private SrgbEquivalent() {}
 
   static boolean test(ICC_Profile profile) {
-    ByteBuffer key = ByteBuffer.wrap(profile.getData());
+    ByteBuffer key = ByteBuffer.wrap(digest(profile.getData()));
     synchronized (ANSWERS) {
       Boolean known = ANSWERS.get(key);
       if (known != null) {
@@ -46,6 +48,15 @@ final class SrgbEquivalent {
       ANSWERS.put(key, answer);
     }
     return answer;
+  }
+
+  // The cache keeps digests, not profiles: an embedded profile may be megabytes long.
+  private static byte[] digest(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static boolean measure(ICC_Profile profile) {
