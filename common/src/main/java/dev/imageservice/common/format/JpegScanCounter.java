@@ -78,9 +78,7 @@ final class JpegScanCounter {
   /** Skips scan data up to the next real marker and returns its code. */
   private static int skipEntropyCodedData(BufferedBytes bytes) throws IOException {
     while (true) {
-      if (bytes.read() != 0xFF) {
-        continue;
-      }
+      bytes.skipPastFf();
       int b = bytes.read();
       while (b == 0xFF) {
         b = bytes.read();

@@ -78,7 +78,8 @@ final class ConvertToSrgb implements RenderStep {
   private static boolean needsProfile(@Nullable ICC_Profile profile) {
     return profile != null
         && profile.getColorSpaceType() == ColorSpace.TYPE_RGB
-        && !ColorSpaces.isCS_sRGB(profile);
+        && !ColorSpaces.isCS_sRGB(profile)
+        && !SrgbEquivalent.test(profile);
   }
 
   static BufferedImage applyProfile(BufferedImage image, ICC_Profile profile) {
