@@ -19,7 +19,8 @@
 #   FORMATS ("webp:85::84 avif:85:effort=1:65"; FORMAT:OUR_QUALITY:EXTRA_VIPS_OPTIONS:FIRST_VIPS_Q;
 #   the last only says where the search starts; vips' AVIF effort
 #   1 is libheif's aom speed 8, our libavif speed; vips' default effort 4 is aom speed 5, about
-#   15x slower), WORK (/tmp/encoder-bench).
+#   15x slower), WORK (/tmp/encoder-bench), ENCODE_ONLY (1: also time vips' encoding alone), REUSE
+#   (1: no new run, the report again from $WORK).
 # Needs: libvips-tools, imagemagick, libwebp7, libavif15; the
 # worker built: ./mvnw -q -o -pl thumbnail-worker -am install -DskipTests -DskipITs
 set -euo pipefail
@@ -36,6 +37,7 @@ for tool in vipsthumbnail vips convert compare identify; do
 done
 
 cd "$ROOT"
+if [[ ${REUSE:-0} != 1 ]]; then  # REUSE=1: only the report, from the rows and outputs of the last run in $WORK
 rm -rf "$WORK"; mkdir -p "$WORK/classes" "$WORK/ref" "$WORK/dec"
 ./mvnw -B -q -o -pl thumbnail-worker dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$WORK/cp" >/dev/null
@@ -54,6 +56,11 @@ taskset -c "$CPU" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Djav
   2> >(grep -v -e '^WARNING' -e 'nclx' -e '^$' >&2) | tee "$WORK/rows.raw"
 LOAD_AFTER=$(uptime | sed 's/.*load average: //')
 grep '^ROW' "$WORK/rows.raw" | cut -f2- >"$WORK/rows.tsv"
+echo "$LOAD_BEFORE" >"$WORK/load.before"; echo "$LOAD_AFTER" >"$WORK/load.after"
+fi
+LOAD_BEFORE=$(cat "$WORK/load.before" 2>/dev/null || echo "?"); LOAD_AFTER=$(cat "$WORK/load.after" 2>/dev/null || echo "?")
+grep '^ROW' "$WORK/rows.raw" | cut -f2- >"$WORK/rows.tsv"
+rm -rf "$WORK/ref" "$WORK/dec"; mkdir -p "$WORK/ref" "$WORK/dec"
 
 # rmse256 (same definition as the shared harness), per output folder
 rmse() { { compare -metric RMSE "$1" "$2" null: 2>&1; echo; } | sed -n 's/.*(\([0-9.e-]*\)).*/\1/p'; }
