@@ -15,7 +15,8 @@
 # thumbnails of the >= 12 MP images against ImageMagick's Lanczos `-resize 256x256>` of the full
 # decode, flattened on white; each WebP/AVIF decoded to PNG first (`vips copy`: libwebp, libheif).
 #
-# Knobs: CORPUS (../shared/corpus), LIMIT (first N images by name; 0 = all), PASSES (2), CPU (1),
+# Knobs: CORPUS (../shared/corpus), MATCH (regex on the paths, e.g. 'M0[1-6]'), LIMIT (first N images
+#   by name; 0 = all), PASSES (2), CPU (1),
 #   FORMATS ("webp:85::84 avif:85:effort=1:65"; FORMAT:OUR_QUALITY:EXTRA_VIPS_OPTIONS:FIRST_VIPS_Q;
 #   the last only says where the search starts; vips' AVIF effort
 #   1 is libheif's aom speed 8, our libavif speed; vips' default effort 4 is aom speed 5, about
@@ -46,7 +47,8 @@ CP="$ROOT/thumbnail-worker/target/classes:$(cat "$WORK/cp")"
 
 # path, width, height from the corpus manifest (sorted by name), as the harness lists it
 awk -F, -v c="$CORPUS" 'NR>1{print c"/"$1"\t"$6"\t"$7}' "$CORPUS/manifest.csv" | sort >"$WORK/all.tsv"
-if ((LIMIT > 0)); then awk -v n="$LIMIT" 'NR<=n' "$WORK/all.tsv" >"$WORK/list.tsv"; else cp "$WORK/all.tsv" "$WORK/list.tsv"; fi
+grep -E -- "${MATCH:-.}" "$WORK/all.tsv" >"$WORK/match.tsv" || true
+if ((LIMIT > 0)); then awk -v n="$LIMIT" 'NR<=n' "$WORK/match.tsv" >"$WORK/list.tsv"; else cp "$WORK/match.tsv" "$WORK/list.tsv"; fi
 cut -f1 "$WORK/list.tsv" | xargs -d '\n' cat >/dev/null   # warm the page cache
 LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
 
