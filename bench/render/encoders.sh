@@ -21,7 +21,8 @@
 #   the last only says where the search starts; vips' AVIF effort
 #   1 is libheif's aom speed 8, our libavif speed; vips' default effort 4 is aom speed 5, about
 #   15x slower), WORK (/tmp/encoder-bench), ENCODE_ONLY (1: also time vips' encoding alone), REUSE
-#   (1: no new run, the report again from $WORK).
+#   (1: no new run, the report again from $WORK), JAVA_OPTS (e.g. -Dimage-service.render.avif-speed=9:
+#   our AVIF speed for a trial).
 # Needs: libvips-tools, imagemagick, libwebp7, libavif15; the
 # worker built: ./mvnw -q -o -pl thumbnail-worker -am install -DskipTests -DskipITs
 set -euo pipefail
@@ -53,7 +54,8 @@ cut -f1 "$WORK/list.tsv" | xargs -d '\n' cat >/dev/null   # warm the page cache
 LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
 
 # shellcheck disable=SC2086  # FORMATS is a list
-taskset -c "$CPU" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Xmx1g \
+# shellcheck disable=SC2086  # JAVA_OPTS is a list
+taskset -c "$CPU" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Xmx1g ${JAVA_OPTS:-} \
   -cp "$WORK/classes:$CP" bench.EncoderBench "$WORK/list.tsv" "$WORK/out" "$PASSES" $FORMATS \
   2> >(grep -v -e '^WARNING' -e 'nclx' -e '^$' >&2) | tee "$WORK/rows.raw"
 LOAD_AFTER=$(uptime | sed 's/.*load average: //')
