@@ -52,7 +52,9 @@ public final class EncoderBench {
     }
     RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults(), codecs);
     List<Path> files = list.stream().map(f -> Path.of(f[0])).toList();
-    double mp = list.stream().mapToDouble(f -> Double.parseDouble(f[1]) * Double.parseDouble(f[2])).sum() / 1e6;
+    double mp =
+        list.stream().mapToDouble(f -> Double.parseDouble(f[1]) * Double.parseDouble(f[2])).sum()
+            / 1e6;
     for (int a = 3; a < args.length; a++) {
       String[] spec = args[a].split(":", -1);
       OutputFormat format = OutputFormat.valueOf(spec[0].toUpperCase(Locale.ROOT));
@@ -123,7 +125,11 @@ public final class EncoderBench {
     }
 
     String setting() {
-      return "q" + quality + ("avif".equals(ext) ? " (libavif q" + (quality - 20) + ", speed " + NativeCodecs.DEFAULT_AVIF_SPEED + ")" : " (libwebp)");
+      return "q"
+          + quality
+          + ("avif".equals(ext)
+              ? " (libavif q" + (quality - 20) + ", speed " + NativeCodecs.DEFAULT_AVIF_SPEED + ")"
+              : " (libwebp)");
     }
 
     Result pass(List<Path> files, Path out) throws IOException {
@@ -179,7 +185,8 @@ public final class EncoderBench {
         cmd.add("-s");
         cmd.add(box + "x" + box + ">");
         cmd.add("-o");
-        cmd.add(out + "/%s_" + box + "." + ext + "[Q=" + q + ",strip" + (opts.isEmpty() ? "" : "," + opts) + "]");
+        String options = "Q=" + q + ",strip" + (opts.isEmpty() ? "" : "," + opts);
+        cmd.add(out + "/%s_" + box + "." + ext + "[" + options + "]");
         files.forEach(f -> cmd.add(f.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("VIPS_CONCURRENCY", "1");
@@ -216,7 +223,14 @@ public final class EncoderBench {
       for (int probe = 0; probe < 8; probe++) {
         long bytes = pass(files, out, q).bytes;
         double err = (double) bytes / target - 1;
-        System.err.printf(Locale.ROOT, "vips %s Q=%d: %d bytes (%+.1f%% vs ours %d)%n", ext, q, bytes, 100 * err, target);
+        System.err.printf(
+            Locale.ROOT,
+            "vips %s Q=%d: %d bytes (%+.1f%% vs ours %d)%n",
+            ext,
+            q,
+            bytes,
+            100 * err,
+            target);
         if (Math.abs(err) < bestErr) {
           bestErr = Math.abs(err);
           best = q;
@@ -236,7 +250,8 @@ public final class EncoderBench {
         }
         int next;
         if (loBytes >= 0 && hiBytes >= 0) {
-          next = lo + (int) Math.round((double) (target - loBytes) / (hiBytes - loBytes) * (hi - lo));
+          double share = (double) (target - loBytes) / (hiBytes - loBytes);
+          next = lo + (int) Math.round(share * (hi - lo));
         } else {
           next = bytes < target ? q + 12 : q - 12;
         }
@@ -262,7 +277,11 @@ public final class EncoderBench {
     }
     for (int at = 12; at + 8 <= b.length; ) {
       String type = new String(b, at, 4, java.nio.charset.StandardCharsets.US_ASCII);
-      long chunk = (b[at + 4] & 0xffL) | (b[at + 5] & 0xffL) << 8 | (b[at + 6] & 0xffL) << 16 | (b[at + 7] & 0xffL) << 24;
+      long chunk =
+          (b[at + 4] & 0xffL)
+              | (b[at + 5] & 0xffL) << 8
+              | (b[at + 6] & 0xffL) << 16
+              | (b[at + 7] & 0xffL) << 24;
       long whole = 8 + chunk + (chunk & 1);
       if (type.equals("EXIF") || type.equals("XMP ") || type.equals("ICCP")) {
         size -= whole;
