@@ -25,8 +25,16 @@ public final class NativeCodecs {
 
   public static final String PROPERTY = "image-service.render.native";
 
+  /**
+   * Overrides the AVIF encoder speed (0..10) for measurements, e.g. {@code
+   * -Dimage-service.render.avif-speed=9} with {@code bench/render/encoders.sh}; not a setting of
+   * the service.
+   */
+  public static final String AVIF_SPEED_PROPERTY = "image-service.render.avif-speed";
+
   /** The AVIF encoder speed the renderer uses (see {@code AvifEncoder}). */
-  public static final int DEFAULT_AVIF_SPEED = AvifEncoder.DEFAULT_SPEED;
+  public static final int DEFAULT_AVIF_SPEED =
+      Math.clamp(Integer.getInteger(AVIF_SPEED_PROPERTY, AvifEncoder.DEFAULT_SPEED), 0, 10);
 
   private static final Logger LOG = LoggerFactory.getLogger(NativeCodecs.class);
   private static final NativeCodecs NONE = new NativeCodecs(null, null, null, null, null, null);
