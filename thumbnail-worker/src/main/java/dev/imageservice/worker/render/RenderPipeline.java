@@ -143,13 +143,14 @@ public final class RenderPipeline {
       RenderState initial, @Nullable Instant deadline, StepObserver observer) {
     RenderState state = initial;
     for (RenderStep step : steps) {
-      if (step == probe && initial.header() != null) {
-        // Probed before (probe(...)): the guard below still checks the header.
-        continue;
-      }
       checkDeadline(deadline, step);
       RenderState before = state;
-      state = observer.around(step.getClass().getSimpleName(), () -> step.apply(before));
+      // Probed before (probe(...)): the header is not read again, but the step is still observed
+      // (its span stays in the job's trace); the guard still checks the header.
+      boolean probed = step == probe && initial.header() != null;
+      state =
+          observer.around(
+              step.getClass().getSimpleName(), () -> probed ? before : step.apply(before));
       Decoded decoded = state.decoded();
       if (before.decoded() == null && decoded != null) {
         observer.decoded(pixelBytes(decoded.image()));
