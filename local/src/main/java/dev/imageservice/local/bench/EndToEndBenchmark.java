@@ -172,7 +172,7 @@ final class EndToEndBenchmark {
 
     @Override
     public String toString() {
-      return jar == null ? "this" : jar.getFileName().toString();
+      return jar == null ? "this" : String.valueOf(jar.getFileName());
     }
   }
 
