@@ -20,17 +20,24 @@ final class BenchClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final String key;
+  private final String uploadPath;
 
   BenchClient(int port, String key) {
+    this(port, key, "");
+  }
+
+  /** A client whose uploads ask for the extra output {@code formats} (none when blank). */
+  BenchClient(int port, String key, String formats) {
     this.base = URI.create("http://localhost:" + port);
     this.key = key;
+    this.uploadPath = formats.isBlank() ? "/v1/images" : "/v1/images?formats=" + formats;
   }
 
   /** Uploads and answers the new job id; throws unless the API accepted it. */
   String upload(byte[] image) {
     HttpResponse<String> response =
         send(
-            HttpRequest.newBuilder(base.resolve("/v1/images"))
+            HttpRequest.newBuilder(base.resolve(uploadPath))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(image))

@@ -23,7 +23,9 @@ public final class Benchmarks {
         System.err.println(
             """
             usage: bench e2e    [--images DIR] [--jobs N] [--workers 1,2] [--warm-up-jobs N]
-                                [--concurrency 2]
+                                [--concurrency 2] [--formats webp,avif] [--paced 0]
+                                [--worker-jars a.jar,b.jar] [--rounds N]
+                                [--worker-java-options "-XX:StartFlightRecording=..."]
                    bench upload [--concurrency 100] [--seconds 20] [--size-kb 1024]
                                 [--rates 10,20,40]
                    bench webhooks [--jobs 200] [--concurrency 4] [--size-kb 64]

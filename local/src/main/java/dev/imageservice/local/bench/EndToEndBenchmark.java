@@ -2,13 +2,13 @@ package dev.imageservice.local.bench;
 
 import dev.imageservice.local.LocalSystem;
 import dev.imageservice.localinfra.LocalInfrastructureSettings;
-import dev.imageservice.worker.render.RenderPipeline;
-import dev.imageservice.worker.render.RenderProperties;
+import dev.imageservice.worker.render.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -42,24 +42,41 @@ final class EndToEndBenchmark {
     // compiler threads' CPU would be counted as the pipeline's.
     int warmUpJobs = options.integer("warm-up-jobs", Math.max(120, images.size() * 6));
     int concurrency = options.integer("concurrency", 2);
+    String formats = options.values().getOrDefault("formats", "");
+    List<Variant> variants = Variant.parse(options);
+    int rounds = options.integer("rounds", 1);
     System.out.printf(
         "e2e: %d images from %s, %d jobs per run after %d warm-up jobs, %d cores;"
-            + " each worker renders one image at a time and holds %d messages%n",
+            + " each worker renders one image at a time and holds %d messages%s%n",
         images.size(),
         options.images(),
         jobs,
         warmUpJobs,
         Runtime.getRuntime().availableProcessors(),
-        concurrency);
+        concurrency,
+        formats.isEmpty() ? "" : "; jobs ask for formats=" + formats);
 
-    double[] renderMillis = pureRenderMillis(images);
-    double renderPerJob = meanOverJobs(renderMillis, jobs);
+    // Measured the way the workers are: process CPU per job, warmed by as many renders as they get
+    // warm-up jobs, rendering what a job renders (see RenderBaseline).
+    RenderBaseline baseline =
+        RenderBaseline.measure(
+            images,
+            Arrays.stream(formats.split(","))
+                .filter(f -> !f.isBlank())
+                .flatMap(f -> OutputFormat.named(f.trim()).stream())
+                .toList(),
+            warmUpJobs,
+            jobs);
+    double renderPerJob = baseline.wallMillisPerJob(jobs);
+    double renderCpuPerJob = baseline.cpuMillisPerJob();
     System.out.printf(
-        "pure render (one thread, warm, all presets from one decode): %.1f ms per job on this mix%n",
-        renderPerJob);
+        "pure render (one thread, warm, all presets from one decode): %.1f ms wall, %.1f ms"
+            + " process CPU per job on this mix%n",
+        renderPerJob, renderCpuPerJob);
 
     Path data = Files.createTempDirectory("bench-e2e");
     List<String> rows = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
     try (LocalSystem system =
         LocalSystem.start(
             LocalInfrastructureSettings.ephemeral().withVisibilityTimeoutSeconds(120),
@@ -67,34 +84,61 @@ final class EndToEndBenchmark {
             Map.of("server.port", 0))) {
       system.stopWorker();
       system.endpoints().writeTo(data.resolve("endpoints.properties"));
-      BenchClient client = new BenchClient(system.apiPort(), KEY);
+      BenchClient client = new BenchClient(system.apiPort(), KEY, formats);
       double single = 0;
       for (int workers : options.integers("workers", "1,2")) {
-        try (WorkerProcesses pool = WorkerProcesses.start(workers, concurrency, data)) {
-          awaitAll(client, uploadAll(client, bodies, warmUpJobs));
-          long workerCpu = pool.cpuMillis();
-          long ownCpu = ownCpuMillis();
-          Drain drain = drain(client, bodies, jobs);
-          double workerCpuPerJob = (pool.cpuMillis() - workerCpu) / (double) jobs;
-          double ownCpuPerJob = (ownCpuMillis() - ownCpu) / (double) jobs;
-          single = workers == 1 ? drain.jobsPerSecond() : single;
-          double overhead = workers / drain.jobsPerSecond() * 1000 / renderPerJob - 1;
-          rows.add(
-              "%-8d %10.2f %13.2f %14s %13.1f%% %17.1f %20.1f %19.1f%%"
-                  .formatted(
-                      workers,
-                      drain.jobsPerSecond(),
-                      1000 / renderPerJob * workers,
-                      single > 0
-                          ? "%.2f".formatted(drain.jobsPerSecond() / (single * workers))
-                          : "-",
-                      overhead * 100,
-                      workerCpuPerJob,
-                      ownCpuPerJob,
-                      (workerCpuPerJob / renderPerJob - 1) * 100));
-          if (workers == 1) {
-            rows.add(
-                paced(client, bodies, drain.jobsPerSecond() / 2, Math.min(jobs, 60), renderMillis));
+        for (int round = 1; round <= rounds; round++) {
+          for (Variant variant : variants) {
+            try (WorkerProcesses pool =
+                WorkerProcesses.start(
+                    workers, concurrency, data, variant.jar(), variant.javaOptions())) {
+              awaitAll(client, uploadAll(client, bodies, warmUpJobs));
+              long workerCpu = pool.cpuMillis();
+              long ownCpu = ownCpuMillis();
+              Drain drain = drain(client, bodies, jobs);
+              double workerCpuPerJob = (pool.cpuMillis() - workerCpu) / (double) jobs;
+              double ownCpuPerJob = (ownCpuMillis() - ownCpu) / (double) jobs;
+              boolean first = round == 1 && variant == variants.getFirst();
+              single = workers == 1 && first ? drain.jobsPerSecond() : single;
+              double overhead = workers / drain.jobsPerSecond() * 1000 / renderPerJob - 1;
+              String line =
+                  "e2e workers=%d jobs/s=%.2f worker-cpu-ms/job=%.1f render-cpu-ms/job=%.1f ratio=%.2f"
+                      .formatted(
+                          workers,
+                          drain.jobsPerSecond(),
+                          workerCpuPerJob,
+                          renderCpuPerJob,
+                          workerCpuPerJob / renderCpuPerJob);
+              if (variants.size() > 1 || rounds > 1) {
+                // A/B runs: every measurement, labelled; the plain line stays one per count.
+                line =
+                    line.replace("e2e ", "e2e-ab variant=%s round=%d ".formatted(variant, round));
+              }
+              System.out.println(line);
+              lines.add(line);
+              rows.add(
+                  "%-8d %10.2f %13.2f %14s %13.1f%% %17.1f %20.1f %19.1f%%"
+                      .formatted(
+                          workers,
+                          drain.jobsPerSecond(),
+                          1000 / renderPerJob * workers,
+                          single > 0
+                              ? "%.2f".formatted(drain.jobsPerSecond() / (single * workers))
+                              : "-",
+                          overhead * 100,
+                          workerCpuPerJob,
+                          ownCpuPerJob,
+                          (workerCpuPerJob / renderCpuPerJob - 1) * 100));
+              if (workers == 1 && first && options.integer("paced", 1) > 0) {
+                rows.add(
+                    paced(
+                        client,
+                        bodies,
+                        drain.jobsPerSecond() / 2,
+                        Math.min(jobs, 60),
+                        baseline.wallMillis()));
+              }
+            }
           }
         }
       }
@@ -104,6 +148,32 @@ final class EndToEndBenchmark {
         "workers  e2e jobs/s  render jobs/s  scaling(xK*1)  wall overhead  worker CPU ms/job"
             + "  API+infra CPU ms/job  worker CPU overhead");
     rows.forEach(System.out::println);
+    System.out.println();
+    lines.forEach(System.out::println);
+  }
+
+  /**
+   * The workers a run compares: {@code --worker-jars a.jar,b.jar} (default this jar), each started
+   * with {@code --worker-java-options "..."} (e.g. a flight recording).
+   */
+  record Variant(Path jar, List<String> javaOptions) {
+
+    static List<Variant> parse(BenchOptions options) {
+      List<String> java =
+          Arrays.stream(options.values().getOrDefault("worker-java-options", "").split(" "))
+              .filter(o -> !o.isBlank())
+              .toList();
+      String jars = options.values().getOrDefault("worker-jars", "");
+      if (jars.isBlank()) {
+        return List.of(new Variant(null, java));
+      }
+      return Arrays.stream(jars.split(",")).map(j -> new Variant(Path.of(j.trim()), java)).toList();
+    }
+
+    @Override
+    public String toString() {
+      return jar == null ? "this" : String.valueOf(jar.getFileName());
+    }
   }
 
   record Drain(double jobsPerSecond) {}
@@ -193,32 +263,6 @@ final class EndToEndBenchmark {
       finished.add(f);
     }
     return finished;
-  }
-
-  static double[] pureRenderMillis(List<Path> images) {
-    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
-    List<dev.imageservice.worker.render.Preset> presets = RenderProperties.defaults().presets();
-    for (int pass = 0; pass < 2; pass++) {
-      images.forEach(image -> pipeline.render(image, presets));
-    }
-    double[] best = new double[images.size()];
-    java.util.Arrays.fill(best, Double.MAX_VALUE);
-    for (int pass = 0; pass < 3; pass++) {
-      for (int i = 0; i < images.size(); i++) {
-        long start = System.nanoTime();
-        pipeline.render(images.get(i), presets);
-        best[i] = Math.min(best[i], (System.nanoTime() - start) / 1e6);
-      }
-    }
-    return best;
-  }
-
-  private static double meanOverJobs(double[] renderMillis, int jobs) {
-    double sum = 0;
-    for (int i = 0; i < jobs; i++) {
-      sum += renderMillis[i % renderMillis.length];
-    }
-    return sum / jobs;
   }
 
   private static List<Path> images(Path dir, String prefix) throws IOException {

@@ -25,10 +25,28 @@ final class WorkerProcesses implements AutoCloseable {
   }
 
   static WorkerProcesses start(int count, int concurrency, Path dataDirectory) throws IOException {
+    return start(count, concurrency, dataDirectory, null, List.of());
+  }
+
+  /**
+   * As {@link #start(int, int, Path)}, the workers started from {@code jar} (null: this one) with
+   * {@code javaOptions} before {@code -jar}: an A/B comparison runs two builds' workers against one
+   * embedded system in one run, and a profile is taken with {@code -XX:StartFlightRecording=...}.
+   */
+  static WorkerProcesses start(
+      int count, int concurrency, Path dataDirectory, Path jar, List<String> javaOptions)
+      throws IOException {
     List<Process> started = new ArrayList<>();
     String java = ProcessHandle.current().info().command().orElse("java");
     for (int i = 0; i < count; i++) {
-      ProcessBuilder builder = new ProcessBuilder(command(java)).redirectErrorStream(true);
+      List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(javaOptions);
+      if (jar == null) {
+        command.addAll(command(java).subList(1, command(java).size()));
+      } else {
+        command.addAll(List.of("-jar", jar.toString(), "worker"));
+      }
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().put("IMAGE_SERVICE_DATA_DIR", dataDirectory.toString());
       builder.environment().put("IMAGE_SERVICE_WORKER_CONCURRENCY", Integer.toString(concurrency));
       builder.environment().put("IMAGE_SERVICE_JOB_RENDER_THREADS", "1");

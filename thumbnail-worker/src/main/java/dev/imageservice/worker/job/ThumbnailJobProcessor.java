@@ -17,6 +17,7 @@ import dev.imageservice.worker.cost.StepCosts;
 import dev.imageservice.worker.render.ImageRejectedException;
 import dev.imageservice.worker.render.OutputFormat;
 import dev.imageservice.worker.render.Preset;
+import dev.imageservice.worker.render.ProbedSource;
 import dev.imageservice.worker.render.RenderAbortedException;
 import dev.imageservice.worker.render.RenderEstimate;
 import dev.imageservice.worker.render.RenderPipeline;
@@ -168,7 +169,9 @@ public class ThumbnailJobProcessor {
                     () -> originals.fetch(job.original().bucket(), job.original().key())));
     try {
       List<Preset> presets = presetsOf(job, event);
-      RenderEstimate estimate = renderer.estimate(original, presets);
+      // Probed once: the header read for the reservation and deadline is the render's too.
+      ProbedSource probed = renderer.probe(original, presets);
+      RenderEstimate estimate = probed.estimate();
       RenderResult result;
       try (RenderSlots.Slot slot = renderSlot();
           RenderMemoryBudget.Reservation memory = reserve(estimate.memoryBytes())) {
@@ -181,9 +184,7 @@ public class ThumbnailJobProcessor {
                   () ->
                       JobCosts.measuringCpu(
                           stopwatch,
-                          () ->
-                              renderer.render(
-                                  original, presets, formats(job.formats()), deadline, steps)));
+                          () -> renderer.render(probed, formats(job.formats()), deadline, steps)));
         }
       }
       RenderResult rendered = result;

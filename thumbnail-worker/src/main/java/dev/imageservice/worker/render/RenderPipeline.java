@@ -108,11 +108,49 @@ public final class RenderPipeline {
     if (presets.isEmpty()) {
       throw new IllegalArgumentException("no presets to render");
     }
-    RenderState state = RenderState.start(source, presets, alternates, deadline);
+    return render(RenderState.start(source, presets, alternates, deadline), deadline, observer);
+  }
+
+  /**
+   * Reads {@code source}'s header once and refuses what is over the limits, exactly as {@link
+   * #estimate} does; the answer renders without reading the header again.
+   *
+   * @throws ImageRejectedException when the header is unreadable or over a limit
+   */
+  public ProbedSource probe(Path source, List<Preset> presets) {
+    if (presets.isEmpty()) {
+      throw new IllegalArgumentException("no presets to render");
+    }
+    ImageHeader header =
+        guard.apply(probe.apply(RenderState.start(source, presets))).requireHeader();
+    return new ProbedSource(
+        source, presets, header, RenderCost.estimate(header, presets, codecs, properties));
+  }
+
+  /** As the full {@code render}, from a probed source: the header is not read again. */
+  public RenderResult render(
+      ProbedSource probed,
+      List<OutputFormat> alternates,
+      @Nullable Instant deadline,
+      StepObserver observer) {
+    RenderState start =
+        RenderState.start(probed.source(), probed.presets(), alternates, deadline)
+            .withHeader(probed.header());
+    return render(start, deadline, observer);
+  }
+
+  private RenderResult render(
+      RenderState initial, @Nullable Instant deadline, StepObserver observer) {
+    RenderState state = initial;
     for (RenderStep step : steps) {
       checkDeadline(deadline, step);
       RenderState before = state;
-      state = observer.around(step.getClass().getSimpleName(), () -> step.apply(before));
+      // Probed before (probe(...)): the header is not read again, but the step is still observed
+      // (its span stays in the job's trace); the guard still checks the header.
+      boolean probed = step == probe && initial.header() != null;
+      state =
+          observer.around(
+              step.getClass().getSimpleName(), () -> probed ? before : step.apply(before));
       Decoded decoded = state.decoded();
       if (before.decoded() == null && decoded != null) {
         observer.decoded(pixelBytes(decoded.image()));

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -48,7 +50,10 @@ public class OriginalFetcher {
           () -> {
             // A failed attempt may leave a partial file, and the SDK refuses to overwrite one.
             delete(file);
-            return s3.getObject(request -> request.bucket(bucket).key(key), file);
+            GetObjectResponse response =
+                s3.getObject(request -> request.bucket(bucket).key(key), file);
+            checkLength(file, response.contentLength());
+            return response;
           });
       return file;
     } catch (NoSuchKeyException e) {
@@ -59,6 +64,22 @@ public class OriginalFetcher {
       // Unreachable, failing, or the circuit open: the message comes back later.
       delete(file);
       throw new TransientFailureException("reading the original from S3 failed", e);
+    }
+  }
+
+  /**
+   * The SDK's CRC32 validation of the GET is off ({@link S3ChecksumConfig}): a spool file shorter
+   * or longer than the object is refused here, and the guard's retry reads it again.
+   */
+  private static void checkLength(Path file, Long expected) {
+    try {
+      long actual = Files.size(file);
+      if (expected != null && actual != expected) {
+        throw SdkClientException.create(
+            "the original read " + actual + " bytes where S3 announced " + expected);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the spool file's size", e);
     }
   }
 

@@ -1,0 +1,65 @@
+package dev.imageservice.local.bench;
+
+import dev.imageservice.common.preset.ImagingProperties;
+import dev.imageservice.worker.render.OutputFormat;
+import dev.imageservice.worker.render.Preset;
+import dev.imageservice.worker.render.RenderPipeline;
+import dev.imageservice.worker.render.RenderProperties;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The pure render cost of the jobs a benchmark pushes, measured the way the worker processes are:
+ * as process CPU (render, GC and JIT threads together) per job, in a JVM started with the same
+ * defaults as the workers, before the embedded system starts in it. It renders what a job renders:
+ * the presets the API records with a job (the shared defaults, {@link
+ * ImagingProperties#DEFAULT_PRESETS}, through {@link Preset#from} as the worker reads them), the
+ * extra formats the jobs ask for, the chosen output format ({@code auto}) and the ThumbHash, one
+ * image at a time on one thread, over the same sequence of images as the jobs, after as many
+ * warm-up renders as the workers get warm-up jobs.
+ *
+ * @param cpuMillisPerJob process CPU per render
+ * @param wallMillis mean wall time of each image's render, in the order of the images
+ */
+record RenderBaseline(double cpuMillisPerJob, double[] wallMillis) {
+
+  static RenderBaseline measure(
+      List<Path> images, List<OutputFormat> formats, int warmUpJobs, int jobs) {
+    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
+    List<Preset> presets = ImagingProperties.DEFAULT_PRESETS.stream().map(Preset::from).toList();
+    for (int i = 0; i < warmUpJobs; i++) {
+      pipeline.render(images.get(i % images.size()), presets, formats, null);
+    }
+    double[] wall = new double[images.size()];
+    int[] count = new int[images.size()];
+    long cpuBefore = processCpuNanos();
+    for (int i = 0; i < jobs; i++) {
+      int image = i % images.size();
+      long start = System.nanoTime();
+      pipeline.render(images.get(image), presets, formats, null);
+      wall[image] += (System.nanoTime() - start) / 1e6;
+      count[image]++;
+    }
+    double cpuPerJob = (processCpuNanos() - cpuBefore) / 1e6 / jobs;
+    for (int i = 0; i < wall.length; i++) {
+      wall[i] = count[i] == 0 ? 0 : wall[i] / count[i];
+    }
+    return new RenderBaseline(cpuPerJob, wall);
+  }
+
+  /** Mean wall time per job over {@code jobs} jobs cycling through the images. */
+  double wallMillisPerJob(int jobs) {
+    double sum = 0;
+    for (int i = 0; i < jobs; i++) {
+      sum += wallMillis[i % wallMillis.length];
+    }
+    return sum / jobs;
+  }
+
+  /** CPU time of this whole JVM (every thread), in nanoseconds. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+}
