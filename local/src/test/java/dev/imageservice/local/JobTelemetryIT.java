@@ -187,9 +187,13 @@ class JobTelemetryIT {
     long total = t.get("totalMs").asLong();
     // Each part is rounded down to whole ms on its own: six parts lose at most 6 ms together.
     assertThat(total - (steps + t.get("otherMs").asLong())).isBetween(0L, 6L);
-    // Whole milliseconds: a small image may decode and resize within one, never also encode.
-    assertThat(t.get("decodeMs").asLong() + t.get("resizeMs").asLong() + t.get("encodeMs").asLong())
-        .isPositive();
+    // Whole milliseconds, each rounded down: a tiny image (the 150x103 BMP) may decode, resize and
+    // encode within one each; the photos never do.
+    if (!file.endsWith(".bmp")) {
+      assertThat(
+              t.get("decodeMs").asLong() + t.get("resizeMs").asLong() + t.get("encodeMs").asLong())
+          .isPositive();
+    }
     assertThat(t.get("cpuMs").asLong()).as("render CPU").isPositive();
     assertThat(t.get("decodePeakBytes").asLong()).isPositive();
     // Upload to SUCCEEDED as the database saw it = queued + claim-to-SUCCEEDED, give or take the
