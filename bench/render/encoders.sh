@@ -21,7 +21,7 @@
 #   the last only says where the search starts; vips' AVIF effort
 #   1 is libheif's aom speed 8, our libavif speed; vips' default effort 4 is aom speed 5, about
 #   15x slower), WORK (/tmp/encoder-bench), ENCODE_ONLY (1: also time vips' encoding alone), REUSE
-#   (1: no new run, the report again from $WORK), JAVA_OPTS (e.g. -Dimage-service.render.avif-speed=9:
+#   (1: no new run, the report again from $WORK), JAVA_OPTS (e.g. -Dbench.avif-speed=9:
 #   our AVIF speed for a trial).
 # Needs: libvips-tools, imagemagick, libwebp7, libavif15; the
 # worker built: ./mvnw -q -o -pl thumbnail-worker -am install -DskipTests -DskipITs

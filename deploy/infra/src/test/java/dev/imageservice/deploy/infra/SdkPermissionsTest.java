@@ -54,17 +54,18 @@ class SdkPermissionsTest {
           new Need("DeadLetterRedrive#receiveMessage", "sqs:ReceiveMessage", "deadLetterQueue"),
           new Need("DeadLetterRedrive#sendMessageBatch", "sqs:SendMessage", "queue"),
           new Need("DeadLetterRedrive#deleteMessageBatch", "sqs:DeleteMessage", "deadLetterQueue"),
-          // Webhooks: the API polls its own queue of completion events.
-          new Need("CompletionEventConsumer#getQueueUrl", "sqs:GetQueueUrl", "webhookQueue"),
-          new Need("CompletionEventConsumer#receiveMessage", "sqs:ReceiveMessage", "webhookQueue"),
-          new Need("CompletionEventConsumer#deleteMessage", "sqs:DeleteMessage", "webhookQueue"),
+          // Webhooks: the API polls its own queue of completion events (QueuePoller, shared with
+          // the direct uploads' event queue below).
+          new Need("QueuePoller#getQueueUrl", "sqs:GetQueueUrl", "webhookQueue"),
+          new Need("QueuePoller#receiveMessage", "sqs:ReceiveMessage", "webhookQueue"),
+          new Need("QueuePoller#deleteMessage", "sqs:DeleteMessage", "webhookQueue"),
           // Direct uploads: a presigned PUT under uploads/ (signed with the API's role), the
           // bucket's event queue, HEAD / ranged GET / copy source under uploads/, the copy's
           // destination and the removal from uploads/ (both within the originals).
           new Need("UploadUrls#presignPutObject", "s3:PutObject", "imagesObjects"),
-          new Need("UploadEventConsumer#getQueueUrl", "sqs:GetQueueUrl", "uploadEventsQueue"),
-          new Need("UploadEventConsumer#receiveMessage", "sqs:ReceiveMessage", "uploadEventsQueue"),
-          new Need("UploadEventConsumer#deleteMessage", "sqs:DeleteMessage", "uploadEventsQueue"),
+          new Need("QueuePoller#getQueueUrl", "sqs:GetQueueUrl", "uploadEventsQueue"),
+          new Need("QueuePoller#receiveMessage", "sqs:ReceiveMessage", "uploadEventsQueue"),
+          new Need("QueuePoller#deleteMessage", "sqs:DeleteMessage", "uploadEventsQueue"),
           new Need("UploadedObjects#headObject", "s3:GetObject", "uploadsObjects"),
           new Need("UploadedObjects#getObject", "s3:GetObject", "uploadsObjects"),
           new Need("UploadedObjects#copyObject", "s3:GetObject", "uploadsObjects"),

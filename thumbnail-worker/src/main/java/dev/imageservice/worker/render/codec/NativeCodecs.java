@@ -26,11 +26,10 @@ public final class NativeCodecs {
   public static final String PROPERTY = "image-service.render.native";
 
   /**
-   * Overrides the AVIF encoder speed (0..10) for measurements, e.g. {@code
-   * -Dimage-service.render.avif-speed=9} with {@code bench/render/encoders.sh}; not a setting of
-   * the service.
+   * Overrides the AVIF encoder speed (0..10) for measurements, e.g. {@code -Dbench.avif-speed=9}
+   * with {@code bench/render/encoders.sh}; not a setting of the service.
    */
-  public static final String AVIF_SPEED_PROPERTY = "image-service.render.avif-speed";
+  public static final String AVIF_SPEED_PROPERTY = "bench.avif-speed";
 
   /** The AVIF encoder speed the renderer uses (see {@code AvifEncoder}). */
   public static final int DEFAULT_AVIF_SPEED =
