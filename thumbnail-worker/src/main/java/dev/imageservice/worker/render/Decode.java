@@ -103,14 +103,15 @@ final class Decode implements RenderStep {
     if (!RenderCost.nativeDecodeFits(header, state.deadline())) {
       return null; // too little time left for a call that cannot be stopped: ImageIO, abortable
     }
-    double minScale = Math.min(1.0, 2 * Geometry.scaleNeeded(header, state.presets()));
+    double needed = Geometry.scaleNeeded(header, state.presets());
+    double minScale = Math.min(1.0, 2 * needed);
     Optional<NativeImage> image;
     try {
       image =
           switch (header.format()) {
             case "jpeg" ->
                 header.cmyk() == CmykEncoding.NONE
-                    ? codecs.decodeJpeg(state.source(), minScale)
+                    ? codecs.decodeJpeg(state.source(), minScale, needed)
                     : Optional.empty();
             case "webp" ->
                 header.frames() == 1

@@ -49,6 +49,47 @@ class HostileInputTest {
     assertRejected(half, FailureCode.CORRUPT_IMAGE);
   }
 
+  /**
+   * The same damage where the native decoder takes the planar path (presets small enough for a box
+   * reduction after DCT scaling): declined there, reported by ImageIO as before.
+   */
+  @Test
+  void truncatedAndGarbageJpegsFailAsCorruptOnThePlanarPath() throws IOException {
+    byte[] jpeg = Files.readAllBytes(TestCorpus.committed().resolve("S10_nikon_d2h.jpg"));
+    java.util.List<Preset> small =
+        java.util.List.of(new Preset("small", 60, 60, FitMode.FIT, OutputFormat.JPEG, 85));
+    Path half = write("half-planar.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+    assertThat(renderFailure(half, small)).isEqualTo(FailureCode.CORRUPT_IMAGE);
+    // Garbage with an end to its data: an error or a premature end natively (declined, see
+    // JpegPlanarDecodeTest), then, as before, what ImageIO makes of it.
+    Path noise = write("noise.jpg", garbageScan(jpeg));
+    assertThat(renderFailure(noise, small)).isEqualTo(FailureCode.CORRUPT_IMAGE);
+  }
+
+  private String renderFailure(Path file, java.util.List<Preset> presets) {
+    return catchThrowableOfType(ImageRejectedException.class, () -> pipeline.render(file, presets))
+        .code();
+  }
+
+  /**
+   * The headers of {@code jpeg} up to its scan's, then 300 random bytes without a marker: the data
+   * ends before the last block, so every decoder sees a premature end.
+   */
+  private static byte[] garbageScan(byte[] jpeg) {
+    int at = 2;
+    while (!((jpeg[at] & 0xff) == 0xff && (jpeg[at + 1] & 0xff) == 0xda)) {
+      at += 2 + ((jpeg[at + 2] & 0xff) << 8 | (jpeg[at + 3] & 0xff));
+    }
+    int data = at + 2 + ((jpeg[at + 2] & 0xff) << 8 | (jpeg[at + 3] & 0xff));
+    byte[] out = java.util.Arrays.copyOf(jpeg, data + 300);
+    java.util.Random random = new java.util.Random(16);
+    for (int i = data; i < out.length; i++) {
+      int b = random.nextInt(256);
+      out[i] = (byte) (b == 0xff ? 0 : b);
+    }
+    return out;
+  }
+
   @Test
   void emptyFileIsUnsupported() throws IOException {
     assertRejected(write("empty.jpg", new byte[0]), FailureCode.UNSUPPORTED_FORMAT);

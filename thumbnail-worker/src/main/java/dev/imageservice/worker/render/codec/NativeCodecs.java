@@ -75,6 +75,22 @@ public final class NativeCodecs {
     return load(TurboJpeg.LIBRARY, WebPDecoder.LIBRARY, LibHeif.LIBRARY, Avif.LIBRARY);
   }
 
+  /**
+   * As {@link #load()}, but JPEGs always decode to BGRA at the DCT-scaled size, as before the
+   * planar path: for the comparison tests and benchmarks only.
+   */
+  public static NativeCodecs loadWithoutPlanarJpeg() {
+    NativeCodecs all = load();
+    TurboJpeg tj = tryLoad(TurboJpeg.LIBRARY, () -> new TurboJpeg(TurboJpeg.LIBRARY));
+    return new NativeCodecs(
+        tj == null ? null : new TurboJpegDecoder(tj, false),
+        all.jpegEncoder,
+        all.webpDecoder,
+        all.heifDecoder,
+        all.webpEncoder,
+        all.avifEncoder);
+  }
+
   /** Whatever loads of these two libraries (file names or paths), without libheif or libavif. */
   static NativeCodecs load(String turboJpegLibrary, String webpLibrary) {
     return load(turboJpegLibrary, webpLibrary, null, null);
@@ -148,6 +164,17 @@ public final class NativeCodecs {
    */
   public Optional<NativeImage> decodeJpeg(Path source, double minScale) throws IOException {
     return jpegDecoder == null ? Optional.empty() : jpegDecoder.decode(source, minScale);
+  }
+
+  /**
+   * As {@link #decodeJpeg(Path, double)}, then box-reduced by the largest power of two that keeps
+   * at least {@code keep} of each side (what the caller's 2x2 halving would have done), where that
+   * can happen before the colour conversion (4:4:4, 4:2:2, 4:2:0 and grey JPEGs); the image may
+   * therefore be smaller than {@code minScale}, never than {@code keep}.
+   */
+  public Optional<NativeImage> decodeJpeg(Path source, double minScale, double keep)
+      throws IOException {
+    return jpegDecoder == null ? Optional.empty() : jpegDecoder.decode(source, minScale, keep);
   }
 
   /** Decodes a still WebP scaled to about {@code minScale}; empty when off or declined. */

@@ -24,6 +24,9 @@ final class PlanarReduce {
     if (factor == 1) {
       return PlanarConvert.toArgb(img, matrix);
     }
+    if (factor == 2 && PlanarHalve.handles(img)) {
+      return PlanarHalve.toArgb(img, matrix);
+    }
     int width = img.width();
     int height = img.height();
     int outWidth = (width + factor - 1) / factor;

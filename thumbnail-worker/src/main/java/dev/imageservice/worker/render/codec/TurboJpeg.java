@@ -30,7 +30,10 @@ final class TurboJpeg {
   static final int PF_BGRA = 8;
   static final int CS_CMYK = 3;
   static final int CS_YCCK = 4;
+  static final int SAMP_444 = 0;
+  static final int SAMP_422 = 1;
   static final int SAMP_420 = 2;
+  static final int SAMP_GRAY = 3;
   static final int FLAG_NOREALLOC = 1024;
   // TJFLAG_LIMITSCANS (turbojpeg.h 2.1: 32768, not 8192, which is TJFLAG_STOPONWARNING): refuse a
   // progressive JPEG of more than 500 scans. Our own pre-scan refuses far fewer already; this
@@ -40,6 +43,9 @@ final class TurboJpeg {
 
   final MethodHandle decompressHeader;
   final MethodHandle decompress;
+  final MethodHandle decompressToPlanes;
+  final MethodHandle planeWidth;
+  final MethodHandle planeHeight;
   final MethodHandle compress;
   final MethodHandle bufSize;
   final MethodHandle errorString;
@@ -69,6 +75,19 @@ final class TurboJpeg {
                 FunctionDescriptor.of(
                     JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
                     JAVA_INT, JAVA_INT));
+    // int tjDecompressToYUVPlanes(h, buf, size, unsigned char **planes, width, int *strides,
+    //                             height, flags)
+    decompressToPlanes =
+        fn.apply("tjDecompressToYUVPlanes")
+            .to(
+                FunctionDescriptor.of(
+                    JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
+                    JAVA_INT));
+    // int tjPlaneWidth(componentID, width, subsamp), tjPlaneHeight(componentID, height, subsamp)
+    planeWidth =
+        fn.apply("tjPlaneWidth").to(FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    planeHeight =
+        fn.apply("tjPlaneHeight").to(FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     // int tjCompress2(h, src, width, pitch, height, pf, unsigned char **dst, unsigned long *size,
     //                 subsamp, quality, flags)
     compress =

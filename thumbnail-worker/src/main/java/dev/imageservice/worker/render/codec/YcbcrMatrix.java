@@ -16,6 +16,11 @@ record YcbcrMatrix(float rCr, float gCb, float gCr, float bCb, boolean fullRange
   static final YcbcrMatrix DEFAULT = ofKrKb(0.299f, 0.114f, true);
 
   /**
+   * JFIF's YCbCr, which every YCbCr JPEG uses: BT.601, full range (the same as {@link #DEFAULT}).
+   */
+  static final YcbcrMatrix JFIF = DEFAULT;
+
+  /**
    * The conversion for an nclx {@code matrix_coefficients} value, or null for those libheif derives
    * from the primaries or converts without a matrix (0 identity/GBR, 8 YCgCo, 11, 12, 13, 14 and
    * up): the caller then lets libheif convert.

@@ -118,17 +118,28 @@ public final class Lanczos3 {
       for (int k = 0, n = count[y]; k < n; k++) {
         int weight = weights[y * taps + k];
         int row = (first[y] + k) * width;
-        for (int x = 0; x < width; x++) {
-          int p = src[row + x];
-          sa[x] += weight * (p >>> 24);
-          sr[x] += weight * (p >> 16 & 0xff);
-          sg[x] += weight * (p >> 8 & 0xff);
-          sb[x] += weight * (p & 0xff);
+        if (alpha) {
+          for (int x = 0; x < width; x++) {
+            int p = src[row + x];
+            sa[x] += weight * (p >>> 24);
+            sr[x] += weight * (p >> 16 & 0xff);
+            sg[x] += weight * (p >> 8 & 0xff);
+            sb[x] += weight * (p & 0xff);
+          }
+        } else {
+          // Opaque: alpha is 255 everywhere and stays so; its sums would be wasted work.
+          for (int x = 0; x < width; x++) {
+            int p = src[row + x];
+            sr[x] += weight * (p >> 16 & 0xff);
+            sg[x] += weight * (p >> 8 & 0xff);
+            sb[x] += weight * (p & 0xff);
+          }
         }
       }
       int out = y * width;
+      int opaque = 255 << BITS;
       for (int x = 0; x < width; x++) {
-        dst[out + x] = pack(sa[x], sr[x], sg[x], sb[x], alpha);
+        dst[out + x] = pack(alpha ? sa[x] : opaque, sr[x], sg[x], sb[x], alpha);
       }
     }
 
