@@ -21,11 +21,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decodes the first frame once, no larger than the biggest preset needs (still at least twice its
  * size, for resampling quality): JPEG and still WebP through the native codecs when present (DCT or
- * rescaler scaling, see {@link NativeCodecs}), everything else and whatever they decline through
- * ImageIO with source subsampling. Decoder exceptions and truncated data become {@code
- * corrupt_image}; other decoder warnings are only logged. The render's deadline is enforced inside
- * ImageIO decoders by {@link RenderWatchdog}; a native decode, which cannot be stopped, runs only
- * when it surely ends in time ({@link RenderCost#nativeDecodeFits}). Thread-safe.
+ * rescaler scaling, see {@link NativeCodecs}; a JPEG's YCbCr planes are box-reduced as far as the
+ * 2x2 halving in {@link Resize} would have gone, before the colour conversion), everything else and
+ * whatever they decline through ImageIO with source subsampling. Decoder exceptions and truncated
+ * data become {@code corrupt_image}; other decoder warnings are only logged. The render's deadline
+ * is enforced inside ImageIO decoders by {@link RenderWatchdog}; a native decode, which cannot be
+ * stopped, runs only when it surely ends in time ({@link RenderCost#nativeDecodeFits}).
+ * Thread-safe.
  */
 final class Decode implements RenderStep {
 

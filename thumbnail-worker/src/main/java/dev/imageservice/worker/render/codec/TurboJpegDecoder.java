@@ -179,9 +179,12 @@ final class TurboJpegDecoder {
     if (keepWidth <= 0 || keepHeight <= 0) {
       return 1;
     }
-    // The tolerance absorbs the rounding of keep = preset size / image size times image size.
+    // Whole pixels, as the halving counts them; the tolerance absorbs the rounding of keep =
+    // preset size / image size times image size.
+    long needWidth = (long) Math.ceil(keepWidth - 1e-6);
+    long needHeight = (long) Math.ceil(keepHeight - 1e-6);
     int factor = 1;
-    while (width / (2 * factor) >= keepWidth - 1e-6 && height / (2 * factor) >= keepHeight - 1e-6) {
+    while (width / (2 * factor) >= needWidth && height / (2 * factor) >= needHeight) {
       factor *= 2;
     }
     return factor;
