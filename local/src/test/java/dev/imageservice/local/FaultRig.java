@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -108,6 +110,29 @@ final class FaultRig implements AutoCloseable {
   /** Messages in the request queue, visible or not. */
   int depth() {
     return depth(queueUrl);
+  }
+
+  /** Messages of the request queue that a receive would return now (not hidden, not delayed). */
+  int visibleDepth() {
+    return Integer.parseInt(
+        sqs()
+            .getQueueAttributes(
+                r ->
+                    r.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+            .attributes()
+            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+  }
+
+  /** Replaces a job's original in the images bucket, e.g. by a test decoder's bytes. */
+  void replaceOriginal(UUID job, byte[] bytes) {
+    try (S3Client s3 =
+        LocalInfrastructure.client(
+            S3Client.builder().forcePathStyle(true), system.endpoints().s3())) {
+      s3.putObject(
+          r -> r.bucket(LocalInfrastructure.IMAGES_BUCKET).key(ledger.originalKey(job)),
+          RequestBody.fromBytes(bytes));
+    }
   }
 
   int deadLetterDepth() {

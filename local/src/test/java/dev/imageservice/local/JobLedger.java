@@ -79,6 +79,16 @@ final class JobLedger {
   }
 
   /** The {@code ImageUploaded} payload the API put in the outbox for the job. */
+  /** The S3 key of the job's original in the images bucket. */
+  String originalKey(UUID jobId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select original_key from jobs where job_id = :id")
+                .bind("id", jobId)
+                .mapTo(String.class)
+                .one());
+  }
+
   String uploadedEvent(UUID jobId) {
     return jdbi.withHandle(
         h ->

@@ -65,6 +65,50 @@ class WorkerFaultsIT {
     assertThat(generated).isEqualTo(1);
   }
 
+  /**
+   * The worker sends no visibility change at receipt (the queue's own timeout hides the message at
+   * first), so this checks that a render lasting more than twice the queue's timeout (3 s here) is
+   * still extended in time although the worker's own beat (a third of a 30 s extension) comes much
+   * later than that timeout: the message never becomes visible again, no second delivery finds the
+   * job held, and it is rendered and announced once.
+   */
+  @Test
+  void renderLongerThanTheQueuesVisibilityTimeoutKeepsItsMessageHidden() {
+    rig.system().stopWorker();
+    HeldReaderSpi.hold();
+    try {
+      UUID job = rig.upload("S02_orientation_1.jpg");
+      rig.replaceOriginal(job, HeldReaderSpi.MAGIC);
+      rig.system().startWorker(Map.of("image-service.worker.visibility-extension", "30s"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(25))
+          .until(() -> HeldReaderSpi.holding() == 1);
+      double transientBefore = rig.transientFailures();
+
+      // 7 s held (the render's deadline is 10 s): the queue's timeout would have run out twice.
+      await()
+          .during(Duration.ofSeconds(7))
+          .atMost(Duration.ofSeconds(9))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> rig.visibleDepth() == 0 && HeldReaderSpi.holding() == 1);
+      HeldReaderSpi.release();
+      rig.awaitStatus(List.of(job), "SUCCEEDED", Duration.ofSeconds(30));
+      rig.awaitQueuesEmpty();
+
+      int generated = rig.ledger().events(job, GENERATED);
+      FaultRig.report("render-longer-than-visibility-timeout", 1, 1, 0, generated - 1);
+      assertThat(rig.transientFailures()).isEqualTo(transientBefore);
+      assertThat(rig.renders()).isEqualTo(1);
+      assertThat(rig.ledger().attempts(job)).isEqualTo(1);
+      assertThat(generated).isEqualTo(1);
+    } finally {
+      HeldReaderSpi.release();
+      // The next test starts the worker again, with the rig's settings.
+      rig.system().stopWorker();
+    }
+  }
+
   @Test
   void jobOfAWorkerKilledMidRenderCompletesOnAnotherWorker(@TempDir Path dir) throws Exception {
     Path image = LargeTestImage.create(dir.resolve("large.jpg"), 6000, 6000);

@@ -22,7 +22,8 @@ public final class Benchmarks {
       default -> {
         System.err.println(
             """
-            usage: bench e2e    [--images DIR] [--jobs N] [--workers 1,2] [--warm-up-jobs N]
+            usage: bench e2e    [--images DIR] [--jobs N] [--workers 1,2] [--warm-up-jobs MIN]
+                                [--max-warm-up-jobs N] [--jit-idle-percent 2]
                                 [--concurrency 2] [--formats webp,avif] [--paced 0]
                                 [--worker-jars a.jar,b.jar] [--rounds N]
                                 [--worker-java-options "-XX:StartFlightRecording=..."]

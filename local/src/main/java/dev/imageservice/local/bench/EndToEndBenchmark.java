@@ -39,19 +39,23 @@ final class EndToEndBenchmark {
     }
     int jobs = options.integer("jobs", Math.max(60, images.size() * 4));
     // The worker processes start cold: until their JIT has compiled the render and SDK paths, the
-    // compiler threads' CPU would be counted as the pipeline's.
-    int warmUpJobs = options.integer("warm-up-jobs", Math.max(120, images.size() * 6));
+    // compiler threads' CPU would be counted as the pipeline's. Both sides warm up until their
+    // compiler threads are idle (capped), and the compiler's share of the window is printed.
+    WarmUp warmUp = WarmUp.from(options, images.size());
     int concurrency = options.integer("concurrency", 2);
     String formats = options.values().getOrDefault("formats", "");
     List<Variant> variants = Variant.parse(options);
     int rounds = options.integer("rounds", 1);
     System.out.printf(
-        "e2e: %d images from %s, %d jobs per run after %d warm-up jobs, %d cores;"
-            + " each worker renders one image at a time and holds %d messages%s%n",
+        "e2e: %d images from %s, %d jobs per run after a warm-up until the compiler threads use"
+            + " <= %.1f%% of the CPU (%d to %d jobs), %d cores; each worker renders one image at a"
+            + " time and holds %d messages%s%n",
         images.size(),
         options.images(),
         jobs,
-        warmUpJobs,
+        warmUp.idlePercent(),
+        warmUp.minJobs(),
+        warmUp.maxJobs(),
         Runtime.getRuntime().availableProcessors(),
         concurrency,
         formats.isEmpty() ? "" : "; jobs ask for formats=" + formats);
@@ -65,14 +69,28 @@ final class EndToEndBenchmark {
                 .filter(f -> !f.isBlank())
                 .flatMap(f -> OutputFormat.named(f.trim()).stream())
                 .toList(),
-            warmUpJobs,
+            warmUp,
             jobs);
     double renderPerJob = baseline.wallMillisPerJob(jobs);
-    double renderCpuPerJob = baseline.cpuMillisPerJob();
+    // Steady state, as a worker running for days is: the compiler threads' CPU is left out of both
+    // sides (the code it has not compiled yet still runs slower, so this is on the worker's side
+    // conservative); the figures with it follow the ratio on each line.
+    double renderAllCpuPerJob = baseline.cpuMillisPerJob();
+    double renderCpuPerJob = withoutCompiler(renderAllCpuPerJob, baseline.window());
     System.out.printf(
         "pure render (one thread, warm, all presets from one decode): %.1f ms wall, %.1f ms"
-            + " process CPU per job on this mix%n",
-        renderPerJob, renderCpuPerJob);
+            + " process CPU per job on this mix; after %s; in the window compiler %.1f%%, GC %.1f%%;"
+            + " heap max %d MB, %s (the workers get this JVM's heap and GC options: %s)%n",
+        renderPerJob,
+        renderAllCpuPerJob,
+        baseline.warmUp(),
+        baseline.window().compilerPercent(),
+        baseline.window().gcPercent(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        collectors(),
+        WorkerProcesses.memoryOptions().isEmpty()
+            ? "none, defaults"
+            : WorkerProcesses.memoryOptions());
 
     Path data = Files.createTempDirectory("bench-e2e");
     List<String> rows = new ArrayList<>();
@@ -92,23 +110,55 @@ final class EndToEndBenchmark {
             try (WorkerProcesses pool =
                 WorkerProcesses.start(
                     workers, concurrency, data, variant.jar(), variant.javaOptions())) {
-              awaitAll(client, uploadAll(client, bodies, warmUpJobs));
-              long workerCpu = pool.cpuMillis();
-              long ownCpu = ownCpuMillis();
-              Drain drain = drain(client, bodies, jobs);
-              double workerCpuPerJob = (pool.cpuMillis() - workerCpu) / (double) jobs;
+              ThreadCpu meter = new ThreadCpu(pool.pids());
+              ScheduledExecutorService sampler = sampleEverySecond(meter);
+              WarmUp.Done warmed;
+              ThreadCpu.Totals window;
+              long workerCpu;
+              long ownCpu;
+              Drain drain;
+              try {
+                warmed = warmUp.run(meter, images.size(), batch -> complete(client, bodies, batch));
+                ThreadCpu.Totals threadsBefore = meter.totals();
+                workerCpu = pool.cpuMillis();
+                ownCpu = ownCpuMillis();
+                drain = drain(client, bodies, jobs);
+                window = meter.totals().minus(threadsBefore);
+              } finally {
+                sampler.shutdownNow();
+              }
+              System.out.printf(
+                  "workers=%d variant=%s: %s; in the window compiler %.1f%%, GC %.1f%% of the"
+                      + " workers' CPU%n",
+                  workers, variant, warmed, window.compilerPercent(), window.gcPercent());
+              double workerAllCpuPerJob = (pool.cpuMillis() - workerCpu) / (double) jobs;
+              double workerCpuPerJob = withoutCompiler(workerAllCpuPerJob, window);
               double ownCpuPerJob = (ownCpuMillis() - ownCpu) / (double) jobs;
               boolean first = round == 1 && variant == variants.getFirst();
               single = workers == 1 && first ? drain.jobsPerSecond() : single;
               double overhead = workers / drain.jobsPerSecond() * 1000 / renderPerJob - 1;
               String line =
                   "e2e workers=%d jobs/s=%.2f worker-cpu-ms/job=%.1f render-cpu-ms/job=%.1f ratio=%.2f"
-                      .formatted(
-                          workers,
-                          drain.jobsPerSecond(),
-                          workerCpuPerJob,
-                          renderCpuPerJob,
-                          workerCpuPerJob / renderCpuPerJob);
+                          .formatted(
+                              workers,
+                              drain.jobsPerSecond(),
+                              workerCpuPerJob,
+                              renderCpuPerJob,
+                              workerCpuPerJob / renderCpuPerJob)
+                      // After the ratio, so that nothing in it hides: the ratio with the
+                      // compiler threads' CPU, the compiler's and GC's shares of each side's
+                      // measured window, and the warm-up it took.
+                      + (" ratio-with-jit=%.2f (%.1f/%.1f ms) worker-jit=%.1f%% render-jit=%.1f%%"
+                              + " worker-gc=%.1f%% render-gc=%.1f%% warm-up-jobs=%d")
+                          .formatted(
+                              workerAllCpuPerJob / renderAllCpuPerJob,
+                              workerAllCpuPerJob,
+                              renderAllCpuPerJob,
+                              window.compilerPercent(),
+                              baseline.window().compilerPercent(),
+                              window.gcPercent(),
+                              baseline.window().gcPercent(),
+                              warmed.jobs());
               if (variants.size() > 1 || rounds > 1) {
                 // A/B runs: every measurement, labelled; the plain line stays one per count.
                 line =
@@ -177,6 +227,40 @@ final class EndToEndBenchmark {
   }
 
   record Drain(double jobsPerSecond) {}
+
+  /** CPU per job less the compiler threads' share of the window it was measured in. */
+  static double withoutCompiler(double cpuPerJob, ThreadCpu.Totals window) {
+    return cpuPerJob * (1 - window.compilerPercent() / 100);
+  }
+
+  /** Uploads {@code count} jobs and waits until they are finished (a warm-up batch). */
+  private static void complete(BenchClient client, List<byte[]> bodies, int count) {
+    try {
+      awaitAll(client, uploadAll(client, bodies, count));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while warming up", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("warm-up batch failed", e);
+    }
+  }
+
+  /** Samples the worker threads' CPU every second, so that exiting compiler threads are counted. */
+  private static ScheduledExecutorService sampleEverySecond(ThreadCpu meter) {
+    ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("bench-thread-cpu").daemon().factory());
+    sampler.scheduleAtFixedRate(meter::sample, 1, 1, TimeUnit.SECONDS);
+    return sampler;
+  }
+
+  private static String collectors() {
+    return String.join(
+        "+",
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName)
+            .toList());
+  }
 
   /** CPU time of this JVM (the API, the embedded servers and the benchmark client). */
   private static long ownCpuMillis() {

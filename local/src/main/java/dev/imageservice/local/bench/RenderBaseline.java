@@ -16,23 +16,35 @@ import java.util.List;
  * the presets the API records with a job (the shared defaults, {@link
  * ImagingProperties#DEFAULT_PRESETS}, through {@link Preset#from} as the worker reads them), the
  * extra formats the jobs ask for, the chosen output format ({@code auto}) and the ThumbHash, one
- * image at a time on one thread, over the same sequence of images as the jobs, after as many
- * warm-up renders as the workers get warm-up jobs.
+ * image at a time on one thread, over the same sequence of images as the jobs, after a warm-up that
+ * ends the way the workers' does (its compiler threads idle, {@link WarmUp}).
  *
  * @param cpuMillisPerJob process CPU per render
  * @param wallMillis mean wall time of each image's render, in the order of the images
+ * @param warmUp what the warm-up did
+ * @param window the measured renders' CPU by thread kind (compiler and GC shares)
  */
-record RenderBaseline(double cpuMillisPerJob, double[] wallMillis) {
+record RenderBaseline(
+    double cpuMillisPerJob, double[] wallMillis, WarmUp.Done warmUp, ThreadCpu.Totals window) {
 
   static RenderBaseline measure(
-      List<Path> images, List<OutputFormat> formats, int warmUpJobs, int jobs) {
+      List<Path> images, List<OutputFormat> formats, WarmUp warmUp, int jobs) {
     RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
     List<Preset> presets = ImagingProperties.DEFAULT_PRESETS.stream().map(Preset::from).toList();
-    for (int i = 0; i < warmUpJobs; i++) {
-      pipeline.render(images.get(i % images.size()), presets, formats, null);
-    }
+    ThreadCpu meter = ThreadCpu.of(ProcessHandle.current().pid());
+    WarmUp.Done warmed =
+        warmUp.run(
+            meter,
+            images.size(),
+            batch -> {
+              for (int i = 0; i < batch; i++) {
+                pipeline.render(images.get(i % images.size()), presets, formats, null);
+              }
+            });
     double[] wall = new double[images.size()];
     int[] count = new int[images.size()];
+    // No sampling thread here: it would add its own CPU to the render's.
+    ThreadCpu.Totals threadsBefore = meter.totals();
     long cpuBefore = processCpuNanos();
     for (int i = 0; i < jobs; i++) {
       int image = i % images.size();
@@ -42,10 +54,11 @@ record RenderBaseline(double cpuMillisPerJob, double[] wallMillis) {
       count[image]++;
     }
     double cpuPerJob = (processCpuNanos() - cpuBefore) / 1e6 / jobs;
+    ThreadCpu.Totals window = meter.totals().minus(threadsBefore);
     for (int i = 0; i < wall.length; i++) {
       wall[i] = count[i] == 0 ? 0 : wall[i] / count[i];
     }
-    return new RenderBaseline(cpuPerJob, wall);
+    return new RenderBaseline(cpuPerJob, wall, warmed, window);
   }
 
   /** Mean wall time per job over {@code jobs} jobs cycling through the images. */

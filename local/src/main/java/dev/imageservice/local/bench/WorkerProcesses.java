@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ final class WorkerProcesses implements AutoCloseable {
     String java = ProcessHandle.current().info().command().orElse("java");
     for (int i = 0; i < count; i++) {
       List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(memoryOptions());
       command.addAll(javaOptions);
       if (jar == null) {
         command.addAll(command(java).subList(1, command(java).size()));
@@ -55,6 +57,31 @@ final class WorkerProcesses implements AutoCloseable {
       awaitReady(process);
     }
     return new WorkerProcesses(started);
+  }
+
+  /**
+   * This JVM's heap and GC options, given to the workers too: the render baseline is measured in
+   * this JVM, and a worker with a smaller heap (or another collector) would pay for more GC cycles
+   * than the baseline does. Without such options both get the same defaults on the same machine.
+   * Options given with {@code --worker-java-options} come later and win.
+   */
+  static List<String> memoryOptions() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(
+            o ->
+                o.startsWith("-Xmx")
+                    || o.startsWith("-Xms")
+                    || o.startsWith("-Xmn")
+                    || o.matches("-XX:(Max|Min|Initial)RAM(Percentage|Fraction)?=.*")
+                    || o.matches("-XX:[+-]Use\\w*GC")
+                    || o.startsWith("-XX:MaxHeapSize=")
+                    || o.startsWith("-XX:InitialHeapSize="))
+        .toList();
+  }
+
+  /** Process ids of the workers, for {@link ThreadCpu}. */
+  List<Long> pids() {
+    return processes.stream().map(Process::pid).toList();
   }
 
   private static List<String> command(String java) {

@@ -2,7 +2,9 @@ package dev.imageservice.worker.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -12,7 +14,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The approximate depth of one queue, refreshed asynchronously and exported as two gauges tagged
- * with the queue's name. A failed refresh keeps the last values. Thread-safe.
+ * with the queue's name, and the queue's visibility timeout. A failed refresh keeps the last
+ * values. Thread-safe.
  */
 final class QueueDepth {
 
@@ -22,6 +25,7 @@ final class QueueDepth {
   private final String queue;
   private final AtomicLong visible = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicLong visibilityTimeoutSeconds = new AtomicLong(-1);
   private volatile String queueUrl;
 
   QueueDepth(SqsAsyncClient sqs, String queue, MeterRegistry registry) {
@@ -43,6 +47,15 @@ final class QueueDepth {
     return visible.get();
   }
 
+  /**
+   * The queue's own visibility timeout (read with the depth, no call of its own), empty until the
+   * first refresh succeeded.
+   */
+  Optional<Duration> visibilityTimeout() {
+    long seconds = visibilityTimeoutSeconds.get();
+    return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+  }
+
   void refresh() {
     url()
         .thenCompose(
@@ -52,7 +65,8 @@ final class QueueDepth {
                         r.queueUrl(url)
                             .attributeNames(
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)))
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                QueueAttributeName.VISIBILITY_TIMEOUT)))
         .thenAccept(
             response -> {
               Map<QueueAttributeName, String> attributes = response.attributes();
@@ -60,6 +74,10 @@ final class QueueDepth {
               inFlight.set(
                   number(
                       attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+              if (attributes.containsKey(QueueAttributeName.VISIBILITY_TIMEOUT)) {
+                visibilityTimeoutSeconds.set(
+                    number(attributes, QueueAttributeName.VISIBILITY_TIMEOUT));
+              }
             })
         .exceptionally(
             e -> {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.Message;
@@ -66,6 +67,14 @@ class QueueMetrics implements SmartLifecycle {
     } catch (NumberFormatException e) {
       // Not a timestamp: no age to report for this message.
     }
+  }
+
+  /**
+   * The request queue's own visibility timeout, which hides a message from its receipt until the
+   * first extension; empty until the first poll has read it.
+   */
+  Optional<Duration> requestVisibilityTimeout() {
+    return requests.visibilityTimeout();
   }
 
   void poll() {

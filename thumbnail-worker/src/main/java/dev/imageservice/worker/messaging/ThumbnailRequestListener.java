@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * AckPolicy}; one it leaves for redelivery is thrown, and {@link ListenerConfig#redeliveryBackoff}
  * then sets when the message comes back. While the job runs, a timer thread keeps the message
  * hidden, unless its render is overdue ({@link RenderDeadlines}): then the message returns to the
- * queue. Every log line about the job carries its {@code jobId} in the MDC. Thread-safe; called
- * concurrently by the container.
+ * queue. The first extension is not sent at receipt but before the queue's own visibility timeout
+ * runs out ({@link #firstExtension}). Every log line about the job carries its {@code jobId} in the
+ * MDC. Thread-safe; called concurrently by the container.
  */
 @Component
 class ThumbnailRequestListener {
@@ -78,7 +79,7 @@ class ThumbnailRequestListener {
     try (MDC.MDCCloseable ignored = MDC.putCloseable("jobId", jobId);
         Heartbeat hidden =
             scheduler.every(
-                Duration.ZERO, extension.dividedBy(3), () -> keepHidden(event, visibility))) {
+                firstExtension(), extension.dividedBy(3), () -> keepHidden(event, visibility))) {
       // The job's span continues the trace the upload started (traceparent attribute, set by the
       // outbox relay and passed on by SNS raw delivery).
       Object parent = message.getHeaders().get(TraceContexts.TRACEPARENT);
@@ -90,6 +91,22 @@ class ThumbnailRequestListener {
             return null;
           });
     }
+  }
+
+  /**
+   * When the first extension is due. From its receipt a message is hidden by the queue's own
+   * visibility timeout (2 minutes where deployed), so a job that ends sooner, nearly all of them,
+   * sends no {@code ChangeMessageVisibility} at all: the first comes after a third of the extension
+   * or half the queue's timeout, whichever is sooner. Until the queue's timeout is known (the
+   * metrics' first poll, at start) it comes at once, as a short queue timeout would need.
+   */
+  Duration firstExtension() {
+    Duration interval = extension.dividedBy(3);
+    return queueMetrics
+        .requestVisibilityTimeout()
+        .map(queue -> queue.dividedBy(2))
+        .map(half -> half.compareTo(interval) < 0 ? half : interval)
+        .orElse(Duration.ZERO);
   }
 
   private void keepHidden(ImageUploaded event, Visibility visibility) {

@@ -1,0 +1,150 @@
+package dev.imageservice.local.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The CPU of processes split by what their threads do, read from Linux's {@code /proc/<pid>/stat}
+ * and {@code /proc/<pid>/task/<tid>/stat}: the JIT's compiler threads (HotSpot names them {@code C1
+ * CompilerThre...} and {@code C2 CompilerThre...}) and the garbage collector's ({@code GC
+ * Thread#n}, {@code G1 ...}), beside the whole process. The benchmark uses it to warm a JVM up
+ * until its compiler is idle, and to print the compiler's and GC's shares of a measured window next
+ * to the ratio, so that neither hides in it.
+ *
+ * <p>Per-thread CPU of a thread that has exited is gone from {@code /proc}, and HotSpot stops
+ * compiler threads it no longer needs; {@link #sample()} therefore keeps each thread's last value
+ * and adds what it used since, so calling it every second or so loses at most a second of an
+ * exiting thread. The process total ({@code /proc/<pid>/stat}) includes exited threads. Values are
+ * clock ticks (100 per second on Linux), used only for shares. Not thread-safe beyond its
+ * synchronized methods; on a system without {@code /proc} everything reads 0 and {@link
+ * #available()} is false.
+ */
+final class ThreadCpu {
+
+  /** Cumulative ticks since this meter started. */
+  record Totals(long process, long compiler, long gc) {
+
+    Totals minus(Totals earlier) {
+      return new Totals(process - earlier.process, compiler - earlier.compiler, gc - earlier.gc);
+    }
+
+    /** The compiler threads' share of the process's CPU, in percent (0 when nothing ran). */
+    double compilerPercent() {
+      return process <= 0 ? 0 : 100.0 * compiler / process;
+    }
+
+    double gcPercent() {
+      return process <= 0 ? 0 : 100.0 * gc / process;
+    }
+  }
+
+  private final List<Long> pids;
+  private final Map<String, Long> lastByTask = new HashMap<>();
+  private final Map<Long, Long> processStart = new HashMap<>();
+  private long compiler;
+  private long gc;
+
+  ThreadCpu(List<Long> pids) {
+    this.pids = List.copyOf(pids);
+    for (long pid : this.pids) {
+      processStart.put(pid, processTicks(pid));
+    }
+    // Threads alive now are the baseline: only what they use from here on counts.
+    readTasks(true);
+  }
+
+  static ThreadCpu of(long pid) {
+    return new ThreadCpu(List.of(pid));
+  }
+
+  boolean available() {
+    return Files.isDirectory(Path.of("/proc/self/task"));
+  }
+
+  /** Reads every thread's CPU now; call it at least every second or two while a window runs. */
+  synchronized void sample() {
+    readTasks(false);
+  }
+
+  /** Samples, then returns the totals since this meter started. */
+  synchronized Totals totals() {
+    readTasks(false);
+    long process = 0;
+    for (long pid : pids) {
+      process += processTicks(pid) - processStart.get(pid);
+    }
+    return new Totals(process, compiler, gc);
+  }
+
+  private void readTasks(boolean baseline) {
+    Set<String> seen = new HashSet<>();
+    for (long pid : pids) {
+      try (DirectoryStream<Path> tasks =
+          Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+        for (Path task : tasks) {
+          String[] stat = stat(task.resolve("stat"));
+          if (stat == null) {
+            continue;
+          }
+          String key = pid + "/" + task.getFileName();
+          seen.add(key);
+          long ticks = ticks(stat);
+          // A thread first seen after the baseline started after it: all of its CPU is new.
+          long previous = lastByTask.getOrDefault(key, baseline ? ticks : 0L);
+          lastByTask.put(key, ticks);
+          long used = Math.max(0, ticks - previous);
+          String name = stat[0];
+          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            compiler += used;
+          } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            gc += used;
+          }
+        }
+      } catch (IOException | RuntimeException gone) {
+        // The process has exited (or no /proc): nothing more to count for it.
+      }
+    }
+    lastByTask.keySet().retainAll(seen);
+  }
+
+  private static long processTicks(long pid) {
+    String[] stat = stat(Path.of("/proc/" + pid + "/stat"));
+    return stat == null ? 0 : ticks(stat);
+  }
+
+  /** utime + stime: fields 14 and 15 of stat, counted after the command name's closing bracket. */
+  private static long ticks(String[] stat) {
+    return Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+  }
+
+  /**
+   * The command name (element 0; it may contain spaces and brackets) followed by the fields after
+   * it, from field 3 (state) on; null when the file is gone.
+   */
+  private static String[] stat(Path file) {
+    String line;
+    try {
+      line = Files.readString(file, StandardCharsets.US_ASCII);
+    } catch (IOException | RuntimeException gone) {
+      return null;
+    }
+    int open = line.indexOf('(');
+    int close = line.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      return null;
+    }
+    String[] rest = line.substring(close + 2).trim().split(" ");
+    String[] fields = new String[rest.length + 1];
+    fields[0] = line.substring(open + 1, close);
+    System.arraycopy(rest, 0, fields, 1, rest.length);
+    return fields;
+  }
+}
