@@ -16,8 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -27,11 +30,11 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Renders a few images of each common kind (an opaque JPEG large enough to be scaled on decode, a
  * camera-like progressive JPEG with EXIF and the usual sRGB profile, one with a profile to apply,
- * PNGs with photo-like noise and every row filter, a transparent WebP; every output format once;
- * see {@link #run} and {@link #thorough}) through a pipeline, so that the first real job does not
- * pay for class loading, ImageIO plug-in discovery, native symbol binding and the interpreter:
- * measured, a cold first render is several times slower than a warm one. It ends by letting the JIT
- * finish compiling what it made hot ({@link JitSettle}, at most 2 s).
+ * PNGs with photo-like noise and every row filter, a transparent WebP, AVIFs of its own making;
+ * every output format once; see {@link #run} and {@link #thorough}) through a pipeline, so that the
+ * first real job does not pay for class loading, ImageIO plug-in discovery, native symbol binding
+ * and the interpreter: measured, a cold first render is several times slower than a warm one. It
+ * ends by letting the JIT finish compiling what it made hot ({@link JitSettle}, at most 2 s).
  *
  * <p>Thread-safe (uses only its own temporary files); meant to run once at start-up, before the
  * worker takes messages.
@@ -48,11 +51,12 @@ public final class RenderWarmUp {
   /**
    * The worker's start-up warm-up: a photo-size JPEG, two small camera-like JPEGs (progressive,
    * EXIF-rotated, sRGB profile; a profile to apply), small opaque, grey and transparent PNGs and a
-   * transparent WebP, three times with every configured preset, then two of them once in every
-   * output format; returns how long it took.
+   * transparent WebP, three times with every configured preset, after two of them once in every
+   * output format; where libheif decodes, those two AVIF thumbnails join the passes. Returns how
+   * long it took.
    */
   public static Duration run(RenderPipeline pipeline) {
-    return run(pipeline, PASSES, false);
+    return run(pipeline, PASSES, false, result -> {});
   }
 
   /**
@@ -62,10 +66,12 @@ public final class RenderWarmUp {
    * compilation by C2 otherwise costs seconds during the first real PNGs.
    */
   public static Duration thorough(RenderPipeline pipeline, int passes) {
-    return run(pipeline, passes, true);
+    return run(pipeline, passes, true, result -> {});
   }
 
-  private static Duration run(RenderPipeline pipeline, int passes, boolean thorough) {
+  /** The warm-up, handing each render's result to {@code seen} (what it covered, for tests). */
+  static Duration run(
+      RenderPipeline pipeline, int passes, boolean thorough, Consumer<RenderResult> seen) {
     long start = System.nanoTime();
     Path dir = null;
     try {
@@ -112,16 +118,23 @@ public final class RenderWarmUp {
         images.add(interlaced(dir.resolve("interlaced.png"), picture(400, 300, TYPE_INT_RGB)));
       }
       List<Preset> presets = pipeline.presetsNamed(List.of());
+      // Every output format once (their encoders' first calls set up native state), opaque and
+      // with alpha, as uploads with formats=... ask; small images: these encoders are slow. Their
+      // AVIF thumbnails then warm the HEIC/AVIF decoder (libheif, the planar YCbCr path).
+      List<OutputFormat> all = List.of(OutputFormat.values());
+      RenderResult opaque = pipeline.render(wide, presets, all, null);
+      RenderResult transparent = pipeline.render(rgba, presets, all, null);
+      seen.accept(opaque);
+      seen.accept(transparent);
+      if (pipeline.decodesHeif()) {
+        addLargestAvif(images, dir.resolve("opaque.avif"), opaque);
+        addLargestAvif(images, dir.resolve("alpha.avif"), transparent);
+      }
       for (int pass = 0; pass < passes; pass++) {
         for (Path image : images) {
-          pipeline.render(image, presets);
+          seen.accept(pipeline.render(image, presets));
         }
       }
-      // Every output format once (their encoders' first calls set up native state), opaque and
-      // with alpha, as uploads with formats=... ask; small images: these encoders are slow.
-      List<OutputFormat> all = List.of(OutputFormat.values());
-      pipeline.render(wide, presets, all, null);
-      pipeline.render(rgba, presets, all, null);
       // The warm-up's survivors are copied now, not by the first real render's first young
       // collection (measured 40 ms with the serial collector a one-core JVM picks; later ones
       // take under 1 ms). A no-op under -XX:+DisableExplicitGC.
@@ -179,6 +192,17 @@ public final class RenderWarmUp {
       throw new IOException("no ImageIO writer for " + format);
     }
     return file;
+  }
+
+  private static void addLargestAvif(List<Path> images, Path file, RenderResult result)
+      throws IOException {
+    Optional<RenderedThumbnail> avif =
+        result.thumbnails().stream()
+            .filter(t -> t.format() == OutputFormat.AVIF)
+            .max(Comparator.comparingLong(t -> (long) t.width() * t.height()));
+    if (avif.isPresent()) {
+      images.add(Files.write(file, avif.get().bytes()));
+    }
   }
 
   /**

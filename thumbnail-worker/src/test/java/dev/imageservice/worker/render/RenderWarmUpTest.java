@@ -2,10 +2,15 @@ package dev.imageservice.worker.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +27,30 @@ class RenderWarmUpTest {
 
     assertThat(SrgbEquivalent.known(cameras)).isTrue();
     assertThat(SrgbEquivalent.test(cameras)).as("and it is taken for sRGB").isTrue();
+  }
+
+  @Test
+  void theWarmUpEncodesEveryOutputFormatAndDecodesEveryCommonInputFormat() {
+    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
+    Set<OutputFormat> encoded = EnumSet.noneOf(OutputFormat.class);
+    Set<String> decoded = new TreeSet<>();
+    RenderWarmUp.run(
+        pipeline,
+        1,
+        false,
+        result -> {
+          decoded.add(result.sourceFormat());
+          result.thumbnails().forEach(t -> encoded.add(t.format()));
+        });
+
+    assertThat(decoded).contains("jpeg", "png", "webp");
+    assertThat(encoded).contains(OutputFormat.JPEG, OutputFormat.PNG);
+    NativeCodecs codecs = NativeCodecs.detected();
+    Assumptions.assumeTrue(
+        codecs.webpEncoding() && codecs.avifEncoding() && codecs.heif(),
+        "libwebp, libavif and libheif are installed");
+    assertThat(encoded).containsExactlyInAnyOrder(OutputFormat.values());
+    assertThat(decoded).as("its own AVIFs, through libheif").contains("avif");
   }
 
   @Test
