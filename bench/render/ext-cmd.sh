@@ -86,6 +86,9 @@ case ${1:-} in
   --*) usage ;;
   *)
     (($# == 3)) || usage
+    # Nothing to render (the harness's lists of a corpus without that format): no call, as
+    # vipsthumbnail's batch (xargs -r) starts no process for it either.
+    [[ -s $3 ]] || exit 0
     server_up || start_server
     code=0
     render "$@" || code=$?

@@ -7,6 +7,8 @@ import dev.imageservice.worker.render.StepObserver;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * First render vs steady state in one fresh JVM: {@code ColdStart IMAGE N [--warm-up]} prints the
- * JVM start-to-ready time, the first render of IMAGE (all default presets), and the best of the
+ * JVM start-to-ready time, the first render of IMAGE (all default presets; probed, then rendered
+ * under a deadline, as the worker's job processor calls the pipeline), and the best of the
  * next N renders, in wall time and in the process's CPU time (which counts the JIT's compiler
  * threads and the GC, and which other processes on a shared machine disturb less). With --warm-up,
  * {@link RenderWarmUp} runs first (as the worker does at start). With {@code -Dsteps=true} it also
@@ -133,7 +136,12 @@ public final class ColdStart {
     double cpu = processCpuMs();
     long threadCpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
-    pipeline.render(image, RenderProperties.DEFAULT_PRESETS, List.of(), null, observer);
+    // As the worker renders a job: probe, then render the probed source under a deadline.
+    pipeline.render(
+        pipeline.probe(image, RenderProperties.DEFAULT_PRESETS),
+        List.of(),
+        Instant.now().plus(Duration.ofMinutes(1)),
+        observer);
     double wall = (System.nanoTime() - start) / 1e6;
     double threadTotal = (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e6;
     cpu = processCpuMs() - cpu;

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class RenderWarmUp {
   private static final int NOISE = 24;
   private static final String SRGB_ICC = "srgb-iec61966-2.1.icc";
   private static final Duration SETTLE = Duration.ofSeconds(2);
+  private static final Duration DEADLINE = Duration.ofMinutes(1);
 
   private RenderWarmUp() {}
 
@@ -122,8 +124,10 @@ public final class RenderWarmUp {
       // with alpha, as uploads with formats=... ask; small images: these encoders are slow. Their
       // AVIF thumbnails then warm the HEIC/AVIF decoder (libheif, the planar YCbCr path).
       List<OutputFormat> all = List.of(OutputFormat.values());
-      RenderResult opaque = pipeline.render(wide, presets, all, null);
-      RenderResult transparent = pipeline.render(rgba, presets, all, null);
+      // One box, not every preset: AVIF encoding is the slowest step of the whole warm-up.
+      List<Preset> one = List.of(Preset.of("warm-up", 1024, 1024, FitMode.FIT));
+      RenderResult opaque = pipeline.render(wide, one, all, null);
+      RenderResult transparent = pipeline.render(rgba, one, all, null);
       seen.accept(opaque);
       seen.accept(transparent);
       if (pipeline.decodesHeif()) {
@@ -132,7 +136,13 @@ public final class RenderWarmUp {
       }
       for (int pass = 0; pass < passes; pass++) {
         for (Path image : images) {
-          seen.accept(pipeline.render(image, presets));
+          // As the worker calls it: probed first, then rendered under a deadline (the watchdog).
+          seen.accept(
+              pipeline.render(
+                  pipeline.probe(image, presets),
+                  List.of(),
+                  Instant.now().plus(DEADLINE),
+                  StepObserver.NONE));
         }
       }
       // The warm-up's survivors are copied now, not by the first real render's first young
