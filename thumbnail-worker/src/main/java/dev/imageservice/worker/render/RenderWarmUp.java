@@ -136,13 +136,7 @@ public final class RenderWarmUp {
       }
       for (int pass = 0; pass < passes; pass++) {
         for (Path image : images) {
-          // As the worker calls it: probed first, then rendered under a deadline (the watchdog).
-          seen.accept(
-              pipeline.render(
-                  pipeline.probe(image, presets),
-                  List.of(),
-                  Instant.now().plus(DEADLINE),
-                  StepObserver.NONE));
+          seen.accept(thorough ? pipeline.render(image, presets) : asTheWorker(pipeline, image));
         }
       }
       // The warm-up's survivors are copied now, not by the first real render's first young
@@ -202,6 +196,16 @@ public final class RenderWarmUp {
       throw new IOException("no ImageIO writer for " + format);
     }
     return file;
+  }
+
+  /**
+   * As the worker's job processor calls the pipeline: probed first, then rendered under a deadline
+   * (the watchdog's path). The thorough warm-up calls as the benchmark's batch does, without.
+   */
+  private static RenderResult asTheWorker(RenderPipeline pipeline, Path image) {
+    List<Preset> presets = pipeline.presetsNamed(List.of());
+    return pipeline.render(
+        pipeline.probe(image, presets), List.of(), Instant.now().plus(DEADLINE), StepObserver.NONE);
   }
 
   private static void addLargestAvif(List<Path> images, Path file, RenderResult result)
