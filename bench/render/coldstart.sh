@@ -14,7 +14,9 @@ OUT=${OUT:-/tmp/worker-coldstart}
 cd "$ROOT"
 mvn_q() { ./mvnw -B -q -o -Dspotless.check.skip=true "$@" || ./mvnw -B -q -Dspotless.check.skip=true "$@"; }
 mvn_q -pl common install -DskipTests >/dev/null
-mvn_q -pl thumbnail-worker package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
+# No container image: the jib goals need the root's image-runtime output, which -pl does not build.
+mvn_q -pl thumbnail-worker package dependency:build-classpath -DskipTests -Djib.skip=true -DskipImages \
+  -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$OUT.cp" >/dev/null
 # AppCDS archives classes from jars only (a directory on the class path stops the dump): the plain
 # worker jar, the dependency jars and a jar of the bench class.

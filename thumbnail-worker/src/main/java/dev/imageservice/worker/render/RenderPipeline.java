@@ -65,6 +65,11 @@ public final class RenderPipeline {
     ImageIO.scanForPlugins();
   }
 
+  /** Whether this machine's libheif decodes HEIC and AVIF originals. */
+  boolean decodesHeif() {
+    return codecs.heif();
+  }
+
   /** Renders without a deadline; only an interrupt stops it early. */
   public RenderResult render(Path source, List<Preset> presets) {
     return render(source, presets, null);

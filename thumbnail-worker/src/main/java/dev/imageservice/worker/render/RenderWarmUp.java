@@ -6,6 +6,8 @@ import static java.awt.image.BufferedImage.TYPE_INT_ARGB;
 import static java.awt.image.BufferedImage.TYPE_INT_RGB;
 import static java.awt.image.BufferedImage.TYPE_USHORT_GRAY;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +15,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -23,11 +29,13 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Renders a few images of each common kind (an opaque JPEG large enough to be scaled on decode,
- * PNGs with photo-like noise and every row filter, a transparent WebP; see {@link #run} and {@link
- * #thorough}) through a pipeline, so that the first real job does not pay for class loading,
- * ImageIO plug-in discovery, native symbol binding and the interpreter: measured, a cold first
- * render is several times slower than a warm one.
+ * Renders a few images of each common kind (an opaque JPEG large enough to be scaled on decode, a
+ * camera-like progressive JPEG with EXIF and the usual sRGB profile, one with a profile to apply,
+ * PNGs with photo-like noise and every row filter, a transparent WebP, AVIFs of its own making;
+ * every output format once; see {@link #run} and {@link #thorough}) through a pipeline, so that the
+ * first real job does not pay for class loading, ImageIO plug-in discovery, native symbol binding
+ * and the interpreter: measured, a cold first render is several times slower than a warm one. It
+ * ends by letting the JIT finish compiling what it made hot ({@link JitSettle}, at most 2 s).
  *
  * <p>Thread-safe (uses only its own temporary files); meant to run once at start-up, before the
  * worker takes messages.
@@ -36,15 +44,21 @@ public final class RenderWarmUp {
 
   private static final int PASSES = 3;
   private static final int NOISE = 24;
+  private static final String SRGB_ICC = "srgb-iec61966-2.1.icc";
+  private static final Duration SETTLE = Duration.ofSeconds(2);
+  private static final Duration DEADLINE = Duration.ofMinutes(1);
 
   private RenderWarmUp() {}
 
   /**
-   * The worker's start-up warm-up: a photo-size JPEG, small opaque, grey and transparent PNGs and a
-   * transparent WebP, three times with every configured preset; returns how long it took.
+   * The worker's start-up warm-up: a photo-size JPEG, two small camera-like JPEGs (progressive,
+   * EXIF-rotated, sRGB profile; a profile to apply), small opaque, grey and transparent PNGs and a
+   * transparent WebP, three times with every configured preset, after two of them once in every
+   * output format; where libheif decodes, those two AVIF thumbnails join the passes. Returns how
+   * long it took.
    */
   public static Duration run(RenderPipeline pipeline) {
-    return run(pipeline, PASSES, false);
+    return run(pipeline, PASSES, false, result -> {});
   }
 
   /**
@@ -54,19 +68,42 @@ public final class RenderWarmUp {
    * compilation by C2 otherwise costs seconds during the first real PNGs.
    */
   public static Duration thorough(RenderPipeline pipeline, int passes) {
-    return run(pipeline, passes, true);
+    return run(pipeline, passes, true, result -> {});
   }
 
-  private static Duration run(RenderPipeline pipeline, int passes, boolean thorough) {
+  /** The warm-up, handing each render's result to {@code seen} (what it covered, for tests). */
+  static Duration run(
+      RenderPipeline pipeline, int passes, boolean thorough, Consumer<RenderResult> seen) {
     long start = System.nanoTime();
     Path dir = null;
     try {
       dir = Files.createTempDirectory("render-warm-up");
       List<Path> images = new ArrayList<>();
-      images.add(write(dir, "warm-up.jpg", "jpeg", picture(2400, 1600, TYPE_INT_RGB)));
-      images.add(EveryFilterPng.write(dir.resolve("rgb.png"), picture(800, 600, TYPE_INT_RGB), 3));
       images.add(
-          EveryFilterPng.write(dir.resolve("rgba.png"), picture(400, 300, TYPE_INT_ARGB), 4));
+          WarmUpJpeg.write(
+              dir.resolve("warm-up.jpg"), picture(2400, 1600, TYPE_INT_RGB), false, 1, null));
+      // A phone's photo: progressive, turned by EXIF, with the sRGB profile cameras embed (its
+      // equivalence to sRGB is measured once and kept, see SrgbEquivalent).
+      images.add(
+          WarmUpJpeg.write(
+              dir.resolve("camera.jpg"),
+              picture(1200, 800, TYPE_INT_RGB),
+              true,
+              6,
+              resource(SRGB_ICC)));
+      // A wide-gamut profile that must be applied (LCMS, after the resize).
+      Path wide = dir.resolve("wide-gamut.jpg");
+      images.add(
+          WarmUpJpeg.write(
+              wide,
+              picture(600, 400, TYPE_INT_RGB),
+              false,
+              1,
+              ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData()));
+      images.add(EveryFilterPng.write(dir.resolve("rgb.png"), picture(800, 600, TYPE_INT_RGB), 3));
+      Path rgba =
+          EveryFilterPng.write(dir.resolve("rgba.png"), picture(400, 300, TYPE_INT_ARGB), 4);
+      images.add(rgba);
       images.add(write(dir, "grey.png", "png", picture(400, 300, TYPE_BYTE_GRAY)));
       images.add(copyResource(dir, "warm-up.webp"));
       if (thorough) {
@@ -83,11 +120,30 @@ public final class RenderWarmUp {
         images.add(interlaced(dir.resolve("interlaced.png"), picture(400, 300, TYPE_INT_RGB)));
       }
       List<Preset> presets = pipeline.presetsNamed(List.of());
+      // Every output format once (their encoders' first calls set up native state), opaque and
+      // with alpha, as uploads with formats=... ask; small images: these encoders are slow. Their
+      // AVIF thumbnails then warm the HEIC/AVIF decoder (libheif, the planar YCbCr path).
+      List<OutputFormat> all = List.of(OutputFormat.values());
+      // One box, not every preset: AVIF encoding is the slowest step of the whole warm-up.
+      List<Preset> one = List.of(Preset.of("warm-up", 1024, 1024, FitMode.FIT));
+      RenderResult opaque = pipeline.render(wide, one, all, null);
+      RenderResult transparent = pipeline.render(rgba, one, all, null);
+      seen.accept(opaque);
+      seen.accept(transparent);
+      if (pipeline.decodesHeif()) {
+        addLargestAvif(images, dir.resolve("opaque.avif"), opaque);
+        addLargestAvif(images, dir.resolve("alpha.avif"), transparent);
+      }
       for (int pass = 0; pass < passes; pass++) {
         for (Path image : images) {
-          pipeline.render(image, presets);
+          seen.accept(thorough ? pipeline.render(image, presets) : asTheWorker(pipeline, image));
         }
       }
+      // The warm-up's survivors are copied now, not by the first real render's first young
+      // collection (measured 40 ms with the serial collector a one-core JVM picks; later ones
+      // take under 1 ms). A no-op under -XX:+DisableExplicitGC.
+      System.gc();
+      JitSettle.await(SETTLE);
     } catch (IOException e) {
       throw new UncheckedIOException("render warm-up failed", e);
     } finally {
@@ -140,6 +196,45 @@ public final class RenderWarmUp {
       throw new IOException("no ImageIO writer for " + format);
     }
     return file;
+  }
+
+  /**
+   * As the worker's job processor calls the pipeline: probed first, then rendered under a deadline
+   * (the watchdog's path). The thorough warm-up calls as the benchmark's batch does, without.
+   */
+  private static RenderResult asTheWorker(RenderPipeline pipeline, Path image) {
+    List<Preset> presets = pipeline.presetsNamed(List.of());
+    return pipeline.render(
+        pipeline.probe(image, presets), List.of(), Instant.now().plus(DEADLINE), StepObserver.NONE);
+  }
+
+  private static void addLargestAvif(List<Path> images, Path file, RenderResult result)
+      throws IOException {
+    Optional<RenderedThumbnail> avif =
+        result.thumbnails().stream()
+            .filter(t -> t.format() == OutputFormat.AVIF)
+            .max(Comparator.comparingLong(t -> (long) t.width() * t.height()));
+    if (avif.isPresent()) {
+      images.add(Files.write(file, avif.get().bytes()));
+    }
+  }
+
+  /**
+   * The sRGB profile most cameras, phones and Photoshop embed ("sRGB IEC61966-2.1", HP/Microsoft,
+   * 3144 bytes).
+   */
+  static byte[] srgbProfile() {
+    try {
+      return resource(SRGB_ICC);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = RenderWarmUp.class.getResourceAsStream(name)) {
+      return Objects.requireNonNull(in, "missing resource " + name).readAllBytes();
+    }
   }
 
   private static Path copyResource(Path dir, String name) throws IOException {

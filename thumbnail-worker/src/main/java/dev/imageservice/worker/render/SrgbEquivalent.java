@@ -50,6 +50,21 @@ final class SrgbEquivalent {
     return answer;
   }
 
+  /** Whether the answer for {@code profile} is kept, so that it costs no measurement. */
+  static boolean known(ICC_Profile profile) {
+    ByteBuffer key = ByteBuffer.wrap(digest(profile.getData()));
+    synchronized (ANSWERS) {
+      return ANSWERS.containsKey(key);
+    }
+  }
+
+  /** Forgets every answer (for tests that need a cold cache). */
+  static void forget() {
+    synchronized (ANSWERS) {
+      ANSWERS.clear();
+    }
+  }
+
   // The cache keeps digests, not profiles: an embedded profile may be megabytes long.
   private static byte[] digest(byte[] data) {
     try {

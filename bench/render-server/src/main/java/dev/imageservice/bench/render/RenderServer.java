@@ -50,6 +50,7 @@ final class RenderServer {
   private final RenderPipeline pipeline;
   private final String token;
   private final PrintStream log;
+  private String pinned = ""; // the CPU list last applied; calls come one at a time
 
   RenderServer(RenderPipeline pipeline, String token, PrintStream log) {
     this.pipeline = pipeline;
@@ -134,11 +135,12 @@ final class RenderServer {
   /**
    * Gives every thread of this JVM (renderers, JIT and GC included) the caller's CPU list, with
    * util-linux {@code taskset}; threads started later inherit it. Without taskset it renders
-   * unpinned and says so.
+   * unpinned and says so. The same list as the last call's is not applied again: a taskset process
+   * per call cost about as much as rendering a small image.
    */
   private void pin(String cpus) {
-    if (cpus.isEmpty()) {
-      return;
+    if (cpus.isEmpty() || cpus.equals(pinned)) {
+      return; // every thread already has this list (started ones inherit it): no process to start
     }
     if (!CPU_LIST.matcher(cpus).matches()) {
       throw new IllegalArgumentException("bad CPU list " + cpus);
@@ -152,6 +154,8 @@ final class RenderServer {
               .start();
       if (taskset.waitFor() != 0) {
         log.println("render server: taskset failed; rendering on the previous CPUs");
+      } else {
+        pinned = cpus;
       }
     } catch (IOException e) {
       log.println("render server: no taskset (" + e.getMessage() + "); rendering unpinned");
