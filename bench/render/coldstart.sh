@@ -13,7 +13,10 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT=${OUT:-/tmp/worker-coldstart}
 cd "$ROOT"
 mvn_q() { ./mvnw -B -q -o -Dspotless.check.skip=true "$@" || ./mvnw -B -q -Dspotless.check.skip=true "$@"; }
-mvn_q -pl common install -DskipTests >/dev/null
+# The worker's own modules (common, and local-infra that common's tests name) into the local
+# repository first: on a fresh clone after `package` they are not there yet.
+mvn_q -pl thumbnail-worker -am install -DskipTests -Dit.test=none -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Djib.skip=true -DskipImages -Dspotbugs.skip=true >/dev/null
 # No container image: the jib goals need the root's image-runtime output, which -pl does not build.
 mvn_q -pl thumbnail-worker package dependency:build-classpath -DskipTests -Djib.skip=true -DskipImages \
   -Dmdep.includeScope=runtime \
