@@ -24,10 +24,15 @@ final class TurboJpegEncoder {
 
   /** {@code rgb} holds {@code 0x??RRGGBB} (the top byte is ignored); quality is 1..100. */
   byte[] encode(int[] rgb, int width, int height, int quality) {
+    return encode(rgb, width, height, quality, TurboJpeg.SAMP_420);
+  }
+
+  /** As {@link #encode(int[], int, int, int)}, with the chroma subsampling ({@code TJSAMP_*}). */
+  byte[] encode(int[] rgb, int width, int height, int quality, int subsamp) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment source = arena.allocate(JAVA_INT, (long) width * height);
       MemorySegment.copy(rgb, 0, source, JAVA_INT, 0, width * height);
-      long capacity = (long) tj.bufSize.invokeExact(width, height, TurboJpeg.SAMP_420);
+      long capacity = (long) tj.bufSize.invokeExact(width, height, subsamp);
       MemorySegment target = arena.allocate(capacity);
       MemorySegment targetPointer = arena.allocate(ADDRESS);
       targetPointer.set(ADDRESS, 0, target);
@@ -47,7 +52,7 @@ final class TurboJpegEncoder {
                     TurboJpeg.PF_BGRX,
                     targetPointer,
                     size,
-                    TurboJpeg.SAMP_420,
+                    subsamp,
                     quality,
                     TurboJpeg.FLAG_NOREALLOC);
         if (rc != 0 && !tj.lastErrorWasWarning(handle)) {

@@ -1,16 +1,10 @@
 package dev.imageservice.worker.render.codec;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageservice.worker.render.pixel.BoxHalving;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,35 +206,6 @@ class JpegPlanarDecodeTest {
             image.getRGB(x * image.getWidth() / width, y * image.getHeight() / height);
       }
     }
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment source = arena.allocate(JAVA_INT, rgb.length);
-      MemorySegment.copy(rgb, 0, source, JAVA_INT, 0, rgb.length);
-      MemorySegment target = arena.allocate((long) tj.bufSize.invokeExact(width, height, subsamp));
-      MemorySegment pointer = arena.allocate(ADDRESS);
-      pointer.set(ADDRESS, 0, target);
-      MemorySegment size = arena.allocate(JAVA_LONG);
-      size.set(JAVA_LONG, 0, target.byteSize());
-      MemorySegment handle = tj.borrowCompressor();
-      try {
-        int rc =
-            (int)
-                tj.compress.invokeExact(
-                    handle,
-                    source,
-                    width,
-                    0,
-                    height,
-                    TurboJpeg.PF_BGRX,
-                    pointer,
-                    size,
-                    subsamp,
-                    90,
-                    TurboJpeg.FLAG_NOREALLOC);
-        assertThat(rc).as(tj.error(handle)).isZero();
-      } finally {
-        tj.returnCompressor(handle);
-      }
-      return target.asSlice(0, size.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
-    }
+    return new TurboJpegEncoder(tj).encode(rgb, width, height, 90, subsamp);
   }
 }
