@@ -29,20 +29,22 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Renders a few images of each common kind (an opaque JPEG large enough to be scaled on decode, a
- * camera-like progressive JPEG with EXIF and the usual sRGB profile, one with a profile to apply,
- * PNGs with photo-like noise and every row filter, a transparent WebP, AVIFs of its own making;
- * every output format once; see {@link #run} and {@link #thorough}) through a pipeline, so that the
- * first real job does not pay for class loading, ImageIO plug-in discovery, native symbol binding
- * and the interpreter: measured, a cold first render is several times slower than a warm one. It
- * ends by letting the JIT finish compiling what it made hot ({@link JitSettle}, at most 2 s).
+ * Renders a few images of each common kind (photo-size JPEGs in the three chroma layouts cameras
+ * write, large enough to be scaled on decode; a camera-like progressive JPEG with EXIF and the
+ * usual sRGB profile, one with a profile to apply, PNGs with photo-like noise and every row filter,
+ * a transparent WebP; see {@link #run} and {@link #thorough}) through a pipeline, so that the first
+ * real job does not pay for class loading, ImageIO plug-in discovery, native symbol binding and the
+ * interpreter: measured, a cold first render is several times slower than a warm one. It ends by
+ * letting the JIT finish compiling what it made hot ({@link JitSettle}, at most 2 s).
  *
  * <p>Thread-safe (uses only its own temporary files); meant to run once at start-up, before the
  * worker takes messages.
  */
 public final class RenderWarmUp {
 
-  private static final int PASSES = 3;
+  // Two: the photo-size JPEGs make their loops hot in the first pass, and JitSettle waits for C2;
+  // measured, a third pass cost about 1.5 s (one core) for no clear gain on the first real render.
+  private static final int PASSES = 2;
   private static final int NOISE = 24;
   private static final String SRGB_ICC = "srgb-iec61966-2.1.icc";
   private static final Duration SETTLE = Duration.ofSeconds(2);
@@ -51,11 +53,13 @@ public final class RenderWarmUp {
   private RenderWarmUp() {}
 
   /**
-   * The worker's start-up warm-up: a photo-size JPEG, two small camera-like JPEGs (progressive,
-   * EXIF-rotated, sRGB profile; a profile to apply), small opaque, grey and transparent PNGs and a
-   * transparent WebP, three times with every configured preset, after two of them once in every
-   * output format; where libheif decodes, those two AVIF thumbnails join the passes. Returns how
-   * long it took.
+   * The worker's start-up warm-up: three 2400x1600 JPEGs (4:2:0; 4:4:4 progressive with the sRGB
+   * profile; 4:2:2), two small camera-like JPEGs (progressive, EXIF-rotated, sRGB profile; a
+   * profile to apply), small opaque, grey and transparent PNGs and a transparent WebP, twice with
+   * every configured preset, as the job processor calls the pipeline, so in the formats presets
+   * give (JPEG; WebP, or PNG without libwebp, with alpha). The encoders only {@code formats=...}
+   * reaches (AVIF; PNG where libwebp is present) are left to {@link #thorough}. Returns how long it
+   * took.
    */
   public static Duration run(RenderPipeline pipeline) {
     return run(pipeline, PASSES, false, result -> {});
@@ -65,7 +69,8 @@ public final class RenderWarmUp {
    * A longer warm-up for a JVM that is timed from its first call (the benchmark's render server):
    * also a PNG wide enough to be decoded with source subsampling, grey + alpha, 16-bit, palette and
    * interlaced PNGs, each of which takes its own path through ImageIO's PNG reader, whose
-   * compilation by C2 otherwise costs seconds during the first real PNGs.
+   * compilation by C2 otherwise costs seconds during the first real PNGs; and every output format
+   * once, whose AVIF thumbnails then join the passes (libheif's decoder).
    */
   public static Duration thorough(RenderPipeline pipeline, int passes) {
     return run(pipeline, passes, true, result -> {});
@@ -79,11 +84,19 @@ public final class RenderWarmUp {
     try {
       dir = Files.createTempDirectory("render-warm-up");
       List<Path> images = new ArrayList<>();
+      // Photo-size JPEGs (DCT-scaled, then box-halved: PlanarHalve has one loop per chroma
+      // layout) in the three layouts cameras write: 4:2:0 as phones, 4:4:4 as Photoshop and
+      // cameras at their best quality, progressive with the sRGB profile; 4:2:2 as many cameras.
+      // Measured: with 4:2:0 only, a 4:4:4 photo's first render compiled its loop (C1, then C2 on
+      // the same core) while it ran, 100-160 ms of CPU. One picture for all three.
+      BufferedImage photo = picture(2400, 1600, TYPE_INT_RGB);
+      images.add(WarmUpJpeg.write(dir.resolve("warm-up.jpg"), photo, false, 2, 2, 1, null));
       images.add(
-          WarmUpJpeg.write(
-              dir.resolve("warm-up.jpg"), picture(2400, 1600, TYPE_INT_RGB), false, 1, null));
+          WarmUpJpeg.write(dir.resolve("photo-444.jpg"), photo, true, 1, 1, 1, resource(SRGB_ICC)));
+      images.add(WarmUpJpeg.write(dir.resolve("camera-422.jpg"), photo, false, 2, 1, 1, null));
       // A phone's photo: progressive, turned by EXIF, with the sRGB profile cameras embed (its
-      // equivalence to sRGB is measured once and kept, see SrgbEquivalent).
+      // equivalence to sRGB is measured once and kept, see SrgbEquivalent); decoded whole, not
+      // halved.
       images.add(
           WarmUpJpeg.write(
               dir.resolve("camera.jpg"),
@@ -118,22 +131,9 @@ public final class RenderWarmUp {
         images.add(write(dir, "16.png", "png", picture(300, 200, TYPE_USHORT_GRAY)));
         images.add(write(dir, "palette.png", "png", picture(600, 400, TYPE_BYTE_INDEXED)));
         images.add(interlaced(dir.resolve("interlaced.png"), picture(400, 300, TYPE_INT_RGB)));
+        everyFormat(pipeline, dir, wide, rgba, images, seen);
       }
       List<Preset> presets = pipeline.presetsNamed(List.of());
-      // Every output format once (their encoders' first calls set up native state), opaque and
-      // with alpha, as uploads with formats=... ask; small images: these encoders are slow. Their
-      // AVIF thumbnails then warm the HEIC/AVIF decoder (libheif, the planar YCbCr path).
-      List<OutputFormat> all = List.of(OutputFormat.values());
-      // One box, not every preset: AVIF encoding is the slowest step of the whole warm-up.
-      List<Preset> one = List.of(Preset.of("warm-up", 1024, 1024, FitMode.FIT));
-      RenderResult opaque = pipeline.render(wide, one, all, null);
-      RenderResult transparent = pipeline.render(rgba, one, all, null);
-      seen.accept(opaque);
-      seen.accept(transparent);
-      if (pipeline.decodesHeif()) {
-        addLargestAvif(images, dir.resolve("opaque.avif"), opaque);
-        addLargestAvif(images, dir.resolve("alpha.avif"), transparent);
-      }
       for (int pass = 0; pass < passes; pass++) {
         for (Path image : images) {
           seen.accept(thorough ? pipeline.render(image, presets) : asTheWorker(pipeline, image));
@@ -150,6 +150,34 @@ public final class RenderWarmUp {
       deleteQuietly(dir);
     }
     return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /**
+   * Every output format once (their encoders' first calls set up native state), opaque and with
+   * alpha, as uploads with formats=... ask; small images, one box: these encoders are slow (AVIF
+   * encoding was the slowest step of the whole warm-up). Their AVIF thumbnails join the passes, to
+   * warm the HEIC/AVIF decoder (libheif, the planar YCbCr path). Only in the thorough warm-up:
+   * measured, they cost the worker's start 1-1.5 s on one core and did not make its first JPEG
+   * faster; a worker's first WebP or AVIF job pays for them instead.
+   */
+  private static void everyFormat(
+      RenderPipeline pipeline,
+      Path dir,
+      Path opaqueSource,
+      Path alphaSource,
+      List<Path> images,
+      Consumer<RenderResult> seen)
+      throws IOException {
+    List<OutputFormat> all = List.of(OutputFormat.values());
+    List<Preset> one = List.of(Preset.of("warm-up", 1024, 1024, FitMode.FIT));
+    RenderResult opaque = pipeline.render(opaqueSource, one, all, null);
+    RenderResult transparent = pipeline.render(alphaSource, one, all, null);
+    seen.accept(opaque);
+    seen.accept(transparent);
+    if (pipeline.decodesHeif()) {
+      addLargestAvif(images, dir.resolve("opaque.avif"), opaque);
+      addLargestAvif(images, dir.resolve("alpha.avif"), transparent);
+    }
   }
 
   /**

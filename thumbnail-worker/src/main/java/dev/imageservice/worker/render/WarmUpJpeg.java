@@ -11,17 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jspecify.annotations.Nullable;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Writes the warm-up's JPEGs as cameras do, not as ImageIO does: with an EXIF segment (orientation,
- * rationals, text, an EXIF sub-directory), optionally progressive and with an embedded ICC profile.
- * A bare ImageIO JPEG left the first real photo to load and compile the EXIF reader (about 40 ms of
- * class loading alone), the progressive decoder's and scan counter's paths and the profile check
- * ({@link SrgbEquivalent}).
+ * rationals, text, an EXIF sub-directory), optionally progressive, with an embedded ICC profile and
+ * in the chroma layout asked for. A bare ImageIO JPEG (always 4:2:0) left the first real photo to
+ * load and compile the EXIF reader (about 40 ms of class loading alone), the progressive decoder's
+ * and scan counter's paths, the profile check ({@link SrgbEquivalent}) and, for a 4:4:4 or 4:2:2
+ * photo, the decoder's loop for that layout.
  */
 final class WarmUpJpeg {
 
@@ -29,6 +36,7 @@ final class WarmUpJpeg {
   private static final int LONG = 4;
   private static final int ASCII = 2;
   private static final int RATIONAL = 5;
+  private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
   private WarmUpJpeg() {}
 
@@ -39,7 +47,24 @@ final class WarmUpJpeg {
   static Path write(
       Path file, BufferedImage image, boolean progressive, int orientation, byte @Nullable [] icc)
       throws IOException {
-    byte[] jpeg = encode(image, progressive);
+    return write(file, image, progressive, 2, 2, orientation, icc);
+  }
+
+  /**
+   * As {@link #write(Path, BufferedImage, boolean, int, byte[])}, with the luma sampling factors
+   * ({@code 2, 2}: 4:2:0 as phones and ImageIO write; {@code 2, 1}: 4:2:2 as many cameras; {@code
+   * 1, 1}: 4:4:4 as Photoshop and cameras at their best quality).
+   */
+  static Path write(
+      Path file,
+      BufferedImage image,
+      boolean progressive,
+      int lumaH,
+      int lumaV,
+      int orientation,
+      byte @Nullable [] icc)
+      throws IOException {
+    byte[] jpeg = encode(image, progressive, lumaH, lumaV);
     // After SOI and the JFIF APP0 segment ImageIO writes first.
     int at = 2;
     if ((jpeg[2] & 0xff) == 0xff && (jpeg[3] & 0xff) == 0xe0) {
@@ -59,7 +84,8 @@ final class WarmUpJpeg {
     return Files.write(file, out.toByteArray());
   }
 
-  private static byte[] encode(BufferedImage image, boolean progressive) throws IOException {
+  private static byte[] encode(BufferedImage image, boolean progressive, int lumaH, int lumaV)
+      throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -68,11 +94,28 @@ final class WarmUpJpeg {
       if (progressive) {
         param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
       }
-      writer.write(null, new IIOImage(image, null, null), param);
+      IIOMetadata metadata =
+          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+      sampling(metadata, lumaH, lumaV);
+      writer.write(null, new IIOImage(image, null, metadata), param);
     } finally {
       writer.dispose();
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Sets the luma component's sampling factors in ImageIO's JPEG metadata (the chroma components
+   * keep 1x1): the decoder takes a different path for each chroma layout.
+   */
+  private static void sampling(IIOMetadata metadata, int lumaH, int lumaV)
+      throws IIOInvalidTreeException {
+    Node tree = metadata.getAsTree(JPEG_METADATA);
+    NodeList specs = ((Element) tree).getElementsByTagName("componentSpec");
+    Element luma = (Element) specs.item(0);
+    luma.setAttribute("HsamplingFactor", Integer.toString(lumaH));
+    luma.setAttribute("VsamplingFactor", Integer.toString(lumaV));
+    metadata.setFromTree(JPEG_METADATA, tree);
   }
 
   private static void segment(ByteArrayOutputStream out, int marker, byte[] payload) {

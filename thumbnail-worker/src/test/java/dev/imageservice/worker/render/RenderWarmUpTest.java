@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the start-up warm-up leaves behind for the first real job. */
 class RenderWarmUpTest {
@@ -30,7 +33,7 @@ class RenderWarmUpTest {
   }
 
   @Test
-  void theWarmUpEncodesEveryOutputFormatAndDecodesEveryCommonInputFormat() {
+  void theWorkersWarmUpDecodesEveryCommonInputFormatAndLeavesTheSlowEncodersToTheThoroughOne() {
     RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
     Set<OutputFormat> encoded = EnumSet.noneOf(OutputFormat.class);
     Set<String> decoded = new TreeSet<>();
@@ -38,6 +41,28 @@ class RenderWarmUpTest {
         pipeline,
         1,
         false,
+        result -> {
+          decoded.add(result.sourceFormat());
+          result.thumbnails().forEach(t -> encoded.add(t.format()));
+        });
+
+    assertThat(decoded).containsExactlyInAnyOrder("jpeg", "png", "webp");
+    OutputFormat transparent =
+        NativeCodecs.detected().webpEncoding() ? OutputFormat.WEBP : OutputFormat.PNG;
+    assertThat(encoded)
+        .as("what uploads without formats=... get; AVIF only in the thorough warm-up")
+        .containsExactlyInAnyOrder(OutputFormat.JPEG, transparent);
+  }
+
+  @Test
+  void theThoroughWarmUpEncodesEveryOutputFormatAndDecodesItsOwnAvifs() {
+    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
+    Set<OutputFormat> encoded = EnumSet.noneOf(OutputFormat.class);
+    Set<String> decoded = new TreeSet<>();
+    RenderWarmUp.run(
+        pipeline,
+        1,
+        true,
         result -> {
           decoded.add(result.sourceFormat());
           result.thumbnails().forEach(t -> encoded.add(t.format()));
@@ -51,6 +76,54 @@ class RenderWarmUpTest {
         "libwebp, libavif and libheif are installed");
     assertThat(encoded).containsExactlyInAnyOrder(OutputFormat.values());
     assertThat(decoded).as("its own AVIFs, through libheif").contains("avif");
+  }
+
+  /**
+   * The warm-up's photo-size JPEGs come in the chroma layouts cameras write (the decoder has a loop
+   * for each), and each is read as the picture it was written from.
+   */
+  @ParameterizedTest
+  @CsvSource({"2, 2, false, 0x22", "2, 1, false, 0x21", "1, 1, true, 0x11"})
+  void theWarmUpJpegsCarryTheChromaLayoutTheyAreWrittenWith(
+      int lumaH, int lumaV, boolean progressive, int sampling, @TempDir Path dir) throws Exception {
+    BufferedImage picture = new BufferedImage(2400, 1600, BufferedImage.TYPE_INT_RGB);
+    Path file =
+        WarmUpJpeg.write(
+            dir.resolve("photo.jpg"),
+            picture,
+            progressive,
+            lumaH,
+            lumaV,
+            1,
+            RenderWarmUp.srgbProfile());
+
+    byte[] jpeg = Files.readAllBytes(file);
+    assertThat(lumaSampling(jpeg)).as("luma sampling factors in the SOF").isEqualTo(sampling);
+    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
+    assertThat(
+            pipeline
+                .probe(file, RenderProperties.DEFAULT_PRESETS)
+                .header()
+                .structure()
+                .progressive())
+        .isEqualTo(progressive);
+    RenderResult result = pipeline.render(file, List.of(Preset.of("t", 1024, 1024, FitMode.FIT)));
+    assertThat(result.thumbnails().getFirst().width()).isEqualTo(1024);
+    assertThat(result.thumbnails().getFirst().height()).isEqualTo(683);
+  }
+
+  /** The first component's sampling byte (H << 4 | V) of the frame header (SOF0 or SOF2). */
+  private static int lumaSampling(byte[] jpeg) {
+    int at = 2;
+    while (at + 4 < jpeg.length) {
+      int marker = jpeg[at + 1] & 0xff;
+      int length = (jpeg[at + 2] & 0xff) << 8 | (jpeg[at + 3] & 0xff);
+      if (marker == 0xc0 || marker == 0xc2) {
+        return jpeg[at + 11] & 0xff; // after length, precision, height, width, count, id
+      }
+      at += 2 + length;
+    }
+    throw new AssertionError("no frame header");
   }
 
   @Test
