@@ -53,13 +53,12 @@ public final class RenderWarmUp {
   private RenderWarmUp() {}
 
   /**
-   * The worker's start-up warm-up: three 2400x1600 JPEGs (4:2:0; 4:4:4 progressive with the sRGB
-   * profile; 4:2:2), two small camera-like JPEGs (progressive, EXIF-rotated, sRGB profile; a
-   * profile to apply), small opaque, grey and transparent PNGs and a transparent WebP, twice with
-   * every configured preset, as the job processor calls the pipeline, so in the formats presets
-   * give (JPEG; WebP, or PNG without libwebp, with alpha). The encoders only {@code formats=...}
-   * reaches (AVIF; PNG where libwebp is present) are left to {@link #thorough}. Returns how long it
-   * took.
+   * The worker's start-up warm-up: three 2400x1600 JPEGs (4:2:0; 4:4:4 with the sRGB profile;
+   * 4:2:2), two small camera-like JPEGs (progressive, EXIF-rotated, sRGB profile; a profile to
+   * apply), small opaque, grey and transparent PNGs and a transparent WebP, twice with every
+   * configured preset, as the job processor calls the pipeline, so in the formats presets give
+   * (JPEG; WebP, or PNG without libwebp, with alpha). The encoders only {@code formats=...} reaches
+   * (AVIF; PNG where libwebp is present) are left to {@link #thorough}. Returns how long it took.
    */
   public static Duration run(RenderPipeline pipeline) {
     return run(pipeline, PASSES, false, result -> {});
@@ -86,13 +85,15 @@ public final class RenderWarmUp {
       List<Path> images = new ArrayList<>();
       // Photo-size JPEGs (DCT-scaled, then box-halved: PlanarHalve has one loop per chroma
       // layout) in the three layouts cameras write: 4:2:0 as phones, 4:4:4 as Photoshop and
-      // cameras at their best quality, progressive with the sRGB profile; 4:2:2 as many cameras.
-      // Measured: with 4:2:0 only, a 4:4:4 photo's first render compiled its loop (C1, then C2 on
-      // the same core) while it ran, 100-160 ms of CPU. One picture for all three.
+      // cameras at their best quality, with the sRGB profile; 4:2:2 as many cameras. Measured:
+      // with 4:2:0 only, a 4:4:4 photo's first render compiled its loop (C1, then C2 on the same
+      // core) while it ran, 100-160 ms of CPU. One picture for all three; baseline (the small
+      // camera.jpg below is progressive): a progressive one took twice as long to write and read.
       BufferedImage photo = picture(2400, 1600, TYPE_INT_RGB);
       images.add(WarmUpJpeg.write(dir.resolve("warm-up.jpg"), photo, false, 2, 2, 1, null));
       images.add(
-          WarmUpJpeg.write(dir.resolve("photo-444.jpg"), photo, true, 1, 1, 1, resource(SRGB_ICC)));
+          WarmUpJpeg.write(
+              dir.resolve("photo-444.jpg"), photo, false, 1, 1, 1, resource(SRGB_ICC)));
       images.add(WarmUpJpeg.write(dir.resolve("camera-422.jpg"), photo, false, 2, 1, 1, null));
       // A phone's photo: progressive, turned by EXIF, with the sRGB profile cameras embed (its
       // equivalence to sRGB is measured once and kept, see SrgbEquivalent); decoded whole, not
