@@ -10,9 +10,9 @@ import java.util.List;
  * of in the first real render's first young collection (measured 40 ms there). With G1 (two cores
  * or more) that collection costs far less, and the full collection does harm: it shrinks the heap
  * to about three times the live data (68 MB in a worker), and G1's adaptive start of marking,
- * learning from a heap that small and the decoded images' humongous arrays, falls to 0 bytes, so
- * that every decode starts a concurrent cycle for as long as the worker runs: 15 % of a worker's
- * CPU in `bench e2e`, against under 1 % without the collection.
+ * learning from a heap that small and the decoded images' humongous arrays, can fall to 0 bytes, so
+ * that every decode starts a concurrent cycle for as long as the worker runs: 14.9 % of a worker's
+ * CPU in one profiled {@code bench e2e} run; workers that escape it spend under 1 %.
  */
 final class WarmUpCollection {
 
