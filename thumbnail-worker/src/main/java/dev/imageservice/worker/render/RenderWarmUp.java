@@ -141,9 +141,8 @@ public final class RenderWarmUp {
       }
       // The warm-up's survivors are copied now, not by the first real render's first young
       // collection (measured 40 ms with the serial collector a one-core JVM picks; later ones
-      // take under 1 ms); not under G1, where it costs for good (WarmUpCollection). A no-op
-      // under -XX:+DisableExplicitGC.
-      WarmUpCollection.collectIfWorthIt();
+      // take under 1 ms). A no-op under -XX:+DisableExplicitGC.
+      System.gc();
       JitSettle.await(SETTLE);
     } catch (IOException e) {
       throw new UncheckedIOException("render warm-up failed", e);
