@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -56,7 +57,12 @@ public class ThumbnailStore {
                           .key(key)
                           .contentType(contentType)
                           .cacheControl(properties.thumbnailCacheControl()),
-                  RequestBody.fromBytes(rendered.bytes())));
+                  // The encoded bytes as they are: fromBytes would copy them first. Nothing
+                  // changes them (RenderedThumbnail's bytes are written once, by the encoder).
+                  RequestBody.fromContentProvider(
+                      ContentStreamProvider.fromByteArrayUnsafe(rendered.bytes()),
+                      rendered.bytes().length,
+                      contentType)));
     } catch (SdkException | CallNotPermittedException e) {
       throw new TransientFailureException("writing thumbnail " + key + " failed", e);
     }

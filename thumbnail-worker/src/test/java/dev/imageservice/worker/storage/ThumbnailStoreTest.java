@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imageservice.common.config.EventPublishingProperties;
 import dev.imageservice.common.config.ResilienceProperties;
+import dev.imageservice.common.job.Thumbnail;
 import dev.imageservice.common.resilience.DependencyGuard;
 import dev.imageservice.common.resilience.GuardConfiguration;
 import dev.imageservice.common.trace.TraceContexts;
@@ -70,6 +71,28 @@ class ThumbnailStoreTest {
   }
 
   @Test
+  void theStoredObjectIsTheEncodedBytesExactly() {
+    // Sent without the copy RequestBody.fromBytes made: the object must still be the thumbnail.
+    byte[] encoded = new byte[300_000];
+    new java.util.Random(16).nextBytes(encoded);
+    Thumbnail[] stored = new Thumbnail[1];
+    guarded()
+        .run(
+            context ->
+                stored[0] =
+                    new ThumbnailStore(
+                            s3, new WorkerStorageProperties(BUCKET, null, null), s3Guard(context))
+                        .store(
+                            "tenant-a",
+                            UUID.randomUUID(),
+                            new RenderedThumbnail("large", 600, 400, OutputFormat.PNG, encoded)));
+
+    assertThat(stored[0].bytes()).isEqualTo(encoded.length);
+    assertThat(s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(stored[0].key())).asByteArray())
+        .isEqualTo(encoded);
+  }
+
+  @Test
   void aMaxAgeBeyondADayIsRefusedAtStart() {
     assertThatThrownBy(() -> new WorkerStorageProperties(BUCKET, null, Duration.ofDays(365)))
         .isInstanceOf(IllegalArgumentException.class)
@@ -81,10 +104,7 @@ class ThumbnailStoreTest {
     guarded()
         .run(
             context -> {
-              DependencyGuard guard =
-                  BeanFactoryAnnotationUtils.qualifiedBeanOfType(
-                      context.getBeanFactory(), DependencyGuard.class, DependencyGuard.S3);
-              ThumbnailStore store = new ThumbnailStore(s3, properties, guard);
+              ThumbnailStore store = new ThumbnailStore(s3, properties, s3Guard(context));
               UUID jobId = UUID.randomUUID();
               var thumbnail =
                   store.store(
@@ -95,6 +115,12 @@ class ThumbnailStoreTest {
               head[0] = s3.headObject(r -> r.bucket(BUCKET).key(thumbnail.key()));
             });
     return head[0];
+  }
+
+  private static DependencyGuard s3Guard(
+      org.springframework.context.ConfigurableApplicationContext context) {
+    return BeanFactoryAnnotationUtils.qualifiedBeanOfType(
+        context.getBeanFactory(), DependencyGuard.class, DependencyGuard.S3);
   }
 
   // The services' own retry and circuit breaker around S3 (GuardConfiguration), nothing stubbed.
