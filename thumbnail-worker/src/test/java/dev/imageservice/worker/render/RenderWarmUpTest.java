@@ -34,17 +34,9 @@ class RenderWarmUpTest {
 
   @Test
   void theWorkersWarmUpDecodesEveryCommonInputFormatAndLeavesTheSlowEncodersToTheThoroughOne() {
-    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
-    Set<OutputFormat> encoded = EnumSet.noneOf(OutputFormat.class);
-    Set<String> decoded = new TreeSet<>();
-    RenderWarmUp.run(
-        pipeline,
-        1,
-        false,
-        result -> {
-          decoded.add(result.sourceFormat());
-          result.thumbnails().forEach(t -> encoded.add(t.format()));
-        });
+    Seen seen = Seen.inOnePass(false);
+    Set<OutputFormat> encoded = seen.encoded();
+    Set<String> decoded = seen.decoded();
 
     assertThat(decoded).containsExactlyInAnyOrder("jpeg", "png", "webp");
     OutputFormat transparent =
@@ -56,17 +48,9 @@ class RenderWarmUpTest {
 
   @Test
   void theThoroughWarmUpEncodesEveryOutputFormatAndDecodesItsOwnAvifs() {
-    RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
-    Set<OutputFormat> encoded = EnumSet.noneOf(OutputFormat.class);
-    Set<String> decoded = new TreeSet<>();
-    RenderWarmUp.run(
-        pipeline,
-        1,
-        true,
-        result -> {
-          decoded.add(result.sourceFormat());
-          result.thumbnails().forEach(t -> encoded.add(t.format()));
-        });
+    Seen seen = Seen.inOnePass(true);
+    Set<OutputFormat> encoded = seen.encoded();
+    Set<String> decoded = seen.decoded();
 
     assertThat(decoded).contains("jpeg", "png", "webp");
     assertThat(encoded).contains(OutputFormat.JPEG, OutputFormat.PNG);
@@ -76,6 +60,24 @@ class RenderWarmUpTest {
         "libwebp, libavif and libheif are installed");
     assertThat(encoded).containsExactlyInAnyOrder(OutputFormat.values());
     assertThat(decoded).as("its own AVIFs, through libheif").contains("avif");
+  }
+
+  /** The source formats a warm-up decoded and the output formats it encoded. */
+  private record Seen(Set<String> decoded, Set<OutputFormat> encoded) {
+
+    /** One pass of the worker's warm-up, or of the render server's thorough one. */
+    static Seen inOnePass(boolean thorough) {
+      Seen seen = new Seen(new TreeSet<>(), EnumSet.noneOf(OutputFormat.class));
+      RenderWarmUp.run(
+          new RenderPipeline(RenderProperties.defaults()),
+          1,
+          thorough,
+          result -> {
+            seen.decoded().add(result.sourceFormat());
+            result.thumbnails().forEach(t -> seen.encoded().add(t.format()));
+          });
+      return seen;
+    }
   }
 
   /**
