@@ -35,13 +35,11 @@ class RenderWarmUpTest {
   @Test
   void theWorkersWarmUpDecodesEveryCommonInputFormatAndLeavesTheSlowEncodersToTheThoroughOne() {
     Seen seen = Seen.inOnePass(false);
-    Set<OutputFormat> encoded = seen.encoded();
-    Set<String> decoded = seen.decoded();
 
-    assertThat(decoded).containsExactlyInAnyOrder("jpeg", "png", "webp");
+    assertThat(seen.decoded()).containsExactlyInAnyOrder("jpeg", "png", "webp");
     OutputFormat transparent =
         NativeCodecs.detected().webpEncoding() ? OutputFormat.WEBP : OutputFormat.PNG;
-    assertThat(encoded)
+    assertThat(seen.encoded())
         .as("what uploads without formats=... get; AVIF only in the thorough warm-up")
         .containsExactlyInAnyOrder(OutputFormat.JPEG, transparent);
   }
@@ -49,17 +47,15 @@ class RenderWarmUpTest {
   @Test
   void theThoroughWarmUpEncodesEveryOutputFormatAndDecodesItsOwnAvifs() {
     Seen seen = Seen.inOnePass(true);
-    Set<OutputFormat> encoded = seen.encoded();
-    Set<String> decoded = seen.decoded();
 
-    assertThat(decoded).contains("jpeg", "png", "webp");
-    assertThat(encoded).contains(OutputFormat.JPEG, OutputFormat.PNG);
+    assertThat(seen.decoded()).contains("jpeg", "png", "webp");
+    assertThat(seen.encoded()).contains(OutputFormat.JPEG, OutputFormat.PNG);
     NativeCodecs codecs = NativeCodecs.detected();
     Assumptions.assumeTrue(
         codecs.webpEncoding() && codecs.avifEncoding() && codecs.heif(),
         "libwebp, libavif and libheif are installed");
-    assertThat(encoded).containsExactlyInAnyOrder(OutputFormat.values());
-    assertThat(decoded).as("its own AVIFs, through libheif").contains("avif");
+    assertThat(seen.encoded()).containsExactlyInAnyOrder(OutputFormat.values());
+    assertThat(seen.decoded()).as("its own AVIFs, through libheif").contains("avif");
   }
 
   /** The source formats a warm-up decoded and the output formats it encoded. */
