@@ -5,159 +5,49 @@ package dev.imageservice.worker.render.pixel;
  * ratio so that downscaling filters out what the target cannot show (as Pillow and libvips do).
  * Premultiplied pixels stay valid: colour is clamped to alpha after the ringing of the kernel.
  *
- * <p>Integer arithmetic with 14-bit weights (as Pillow's): exact enough for 8-bit samples. The
- * vertical pass runs first, row by row over contiguous memory, which the JIT turns into vector
- * code. Stateless and thread-safe.
+ * <p>Integer arithmetic with 14-bit weights (as Pillow's): exact enough for 8-bit samples. Both
+ * passes run as the same "vertical" loop, one weight times a whole contiguous row, which the JIT
+ * turns into vector code (a scalar pass along a row costs several times more per tap). The output
+ * is built in strips of {@link #STRIP} rows: the vertical pass writes its strip transposed (column
+ * {@code x} of the strip becomes a contiguous run of {@code STRIP} values), so that the horizontal
+ * pass reads whole runs per tap too and writes its results straight into the output rows. The only
+ * buffer besides the output is one strip of the source's width. Stateless and thread-safe.
  */
 public final class Lanczos3 {
 
-  private static final double RADIUS = 3.0;
-  private static final int BITS = 14;
-  private static final int HALF = 1 << (BITS - 1);
-  private static final long HALF_PAIR = (long) HALF << 32 | HALF;
+  /**
+   * Rows per strip: the horizontal pass's vector length. Long enough that its loops run mostly in
+   * their unrolled vector body; short enough that a transposed strip of a wide image stays in L2.
+   */
+  static final int STRIP = 64;
+
+  static final double RADIUS = 3.0;
 
   private Lanczos3() {}
 
   public static int[] resize(
       int[] src, int width, int height, int outWidth, int outHeight, boolean alpha) {
-    // Vertical pass first: it is the vectorised one, so the scalar horizontal pass gets the
-    // fewer rows.
-    Weights down = Weights.of(height, outHeight);
-    int[] vertical = new int[width * outHeight];
-    int[][] sums = new int[4][width];
-    for (int y = 0; y < outHeight; y++) {
-      down.column(src, width, y, sums, vertical, alpha);
-    }
-    Weights across = Weights.of(width, outWidth);
+    LanczosWeights down = LanczosWeights.of(height, outHeight);
+    LanczosWeights across = LanczosWeights.of(width, outWidth);
+    int strip = Math.min(STRIP, outHeight);
+    int[] transposed = new int[width * strip];
+    int[][] sums = new int[4][Math.max(width, strip)];
     int[] out = new int[outWidth * outHeight];
-    for (int y = 0; y < outHeight; y++) {
-      across.row(vertical, y * width, out, y * outWidth, alpha);
+    for (int top = 0; top < outHeight; top += strip) {
+      int rows = Math.min(strip, outHeight - top);
+      for (int r = 0; r < rows; r++) {
+        // Source row x of the strip's transposed form: element r of run x.
+        down.pass(src, width, top + r, sums, transposed, r, rows, alpha);
+      }
+      for (int x = 0; x < outWidth; x++) {
+        // Output column x over the strip's rows, written down the output's column x.
+        across.pass(transposed, rows, x, sums, out, top * outWidth + x, outWidth, alpha);
+      }
     }
     return out;
   }
 
-  /** Fixed-point kernel taps for every output position along one axis. */
-  private record Weights(int[] first, int[] count, int taps, int[] weights) {
-
-    static Weights of(int inSize, int outSize) {
-      double ratio = (double) inSize / outSize;
-      double stretch = Math.max(1.0, ratio);
-      double support = RADIUS * stretch;
-      int taps = (int) Math.ceil(support) * 2 + 1;
-      int[] first = new int[outSize];
-      int[] count = new int[outSize];
-      int[] weights = new int[outSize * taps];
-      double[] w = new double[taps];
-      for (int i = 0; i < outSize; i++) {
-        double centre = (i + 0.5) * ratio;
-        int lo = Math.max(0, (int) Math.floor(centre - support));
-        int hi = Math.min(Math.min(inSize, (int) Math.ceil(centre + support)), lo + taps);
-        double sum = 0;
-        for (int j = lo; j < hi; j++) {
-          w[j - lo] = kernel((j + 0.5 - centre) / stretch);
-          sum += w[j - lo];
-        }
-        first[i] = lo;
-        count[i] = hi - lo;
-        // Rounded weights, the largest corrected so that they sum to exactly 1.0: flat areas
-        // come out unchanged.
-        int total = 0;
-        int largest = 0;
-        for (int k = 0; k < hi - lo; k++) {
-          int fixed = (int) Math.round(w[k] / sum * (1 << BITS));
-          weights[i * taps + k] = fixed;
-          total += fixed;
-          largest = fixed > weights[i * taps + largest] ? k : largest;
-        }
-        weights[i * taps + largest] += (1 << BITS) - total;
-      }
-      return new Weights(first, count, taps, weights);
-    }
-
-    /**
-     * One output row of the horizontal pass. Two channels share one {@code long}, 32 bits apart
-     * (alpha below green, blue below red), so a tap costs two multiplications instead of four: each
-     * lane's sum stays within 26 bits, and a negative lane borrows from the one above it, which
-     * {@link #high} gives back.
-     */
-    void row(int[] src, int base, int[] dst, int dstBase, boolean alpha) {
-      for (int i = 0; i < first.length; i++) {
-        long ag = HALF_PAIR;
-        long rb = HALF_PAIR;
-        int offset = base + first[i];
-        int w = i * taps;
-        for (int k = 0, n = count[i]; k < n; k++) {
-          int p = src[offset + k];
-          long weight = weights[w + k];
-          ag += weight * ((p >>> 24) | (long) (p >> 8 & 0xff) << 32);
-          rb += weight * ((p & 0xff) | (long) (p >> 16 & 0xff) << 32);
-        }
-        int a = (int) ag;
-        int b = (int) rb;
-        dst[dstBase + i] = pack(a, high(rb, b), high(ag, a), b, alpha);
-      }
-    }
-
-    /** The upper lane of a pair whose lower lane, sign-extended, is {@code low}. */
-    private static int high(long pair, int low) {
-      return (int) ((pair - low) >> 32);
-    }
-
-    /** Output row {@code y} of the vertical pass, accumulated a whole source row at a time. */
-    void column(int[] src, int width, int y, int[][] sums, int[] dst, boolean alpha) {
-      int[] sa = sums[0];
-      int[] sr = sums[1];
-      int[] sg = sums[2];
-      int[] sb = sums[3];
-      for (int x = 0; x < width; x++) {
-        sa[x] = HALF;
-        sr[x] = HALF;
-        sg[x] = HALF;
-        sb[x] = HALF;
-      }
-      for (int k = 0, n = count[y]; k < n; k++) {
-        int weight = weights[y * taps + k];
-        int row = (first[y] + k) * width;
-        if (alpha) {
-          for (int x = 0; x < width; x++) {
-            int p = src[row + x];
-            sa[x] += weight * (p >>> 24);
-            sr[x] += weight * (p >> 16 & 0xff);
-            sg[x] += weight * (p >> 8 & 0xff);
-            sb[x] += weight * (p & 0xff);
-          }
-        } else {
-          // Opaque: alpha is 255 everywhere and stays so; its sums would be wasted work.
-          for (int x = 0; x < width; x++) {
-            int p = src[row + x];
-            sr[x] += weight * (p >> 16 & 0xff);
-            sg[x] += weight * (p >> 8 & 0xff);
-            sb[x] += weight * (p & 0xff);
-          }
-        }
-      }
-      int out = y * width;
-      int opaque = 255 << BITS;
-      for (int x = 0; x < width; x++) {
-        dst[out + x] = pack(alpha ? sa[x] : opaque, sr[x], sg[x], sb[x], alpha);
-      }
-    }
-
-    private static int pack(int a, int r, int g, int b, boolean alpha) {
-      int ai = clamp(a >> BITS, 255);
-      int max = alpha ? ai : 255;
-      return ai << 24
-          | clamp(r >> BITS, max) << 16
-          | clamp(g >> BITS, max) << 8
-          | clamp(b >> BITS, max);
-    }
-
-    private static int clamp(int value, int max) {
-      return value < 0 ? 0 : Math.min(value, max);
-    }
-  }
-
-  private static double kernel(double x) {
+  static double kernel(double x) {
     if (x == 0) {
       return 1;
     }

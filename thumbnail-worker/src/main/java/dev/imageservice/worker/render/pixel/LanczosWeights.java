@@ -1,0 +1,112 @@
+package dev.imageservice.worker.render.pixel;
+
+/**
+ * Fixed-point Lanczos-3 taps for every output position along one axis, and the one pass that
+ * applies them: {@code count[i]} taps from input line {@code first[i]}, weights {@code weights[i *
+ * taps + k]} summing to exactly {@code 1 << BITS}.
+ */
+record LanczosWeights(int[] first, int[] count, int taps, int[] weights) {
+
+  static final int BITS = 14;
+  private static final int HALF = 1 << (BITS - 1);
+
+  static LanczosWeights of(int inSize, int outSize) {
+    double ratio = (double) inSize / outSize;
+    double stretch = Math.max(1.0, ratio);
+    double support = Lanczos3.RADIUS * stretch;
+    int taps = (int) Math.ceil(support) * 2 + 1;
+    int[] first = new int[outSize];
+    int[] count = new int[outSize];
+    int[] weights = new int[outSize * taps];
+    double[] w = new double[taps];
+    for (int i = 0; i < outSize; i++) {
+      double centre = (i + 0.5) * ratio;
+      int lo = Math.max(0, (int) Math.floor(centre - support));
+      int hi = Math.min(Math.min(inSize, (int) Math.ceil(centre + support)), lo + taps);
+      double sum = 0;
+      for (int j = lo; j < hi; j++) {
+        w[j - lo] = Lanczos3.kernel((j + 0.5 - centre) / stretch);
+        sum += w[j - lo];
+      }
+      first[i] = lo;
+      count[i] = hi - lo;
+      // Rounded weights, the largest corrected so that they sum to exactly 1.0: flat areas
+      // come out unchanged.
+      int total = 0;
+      int largest = 0;
+      for (int k = 0; k < hi - lo; k++) {
+        int fixed = (int) Math.round(w[k] / sum * (1 << BITS));
+        weights[i * taps + k] = fixed;
+        total += fixed;
+        largest = fixed > weights[i * taps + largest] ? k : largest;
+      }
+      weights[i * taps + largest] += (1 << BITS) - total;
+    }
+    return new LanczosWeights(first, count, taps, weights);
+  }
+
+  /**
+   * Output line {@code i}: the weighted sum of input lines {@code first[i]..} of {@code src} (lines
+   * of {@code length} contiguous pixels), accumulated a whole line at a time so that the loops
+   * vectorise, then clamped and packed; pixel {@code x} of the result goes to {@code dst[dstOffset
+   * + x * dstStride]}. {@code sums} holds four scratch arrays of at least {@code length}.
+   */
+  void pass(
+      int[] src,
+      int length,
+      int i,
+      int[][] sums,
+      int[] dst,
+      int dstOffset,
+      int dstStride,
+      boolean alpha) {
+    int[] sa = sums[0];
+    int[] sr = sums[1];
+    int[] sg = sums[2];
+    int[] sb = sums[3];
+    for (int x = 0; x < length; x++) {
+      sa[x] = HALF;
+      sr[x] = HALF;
+      sg[x] = HALF;
+      sb[x] = HALF;
+    }
+    for (int k = 0, n = count[i]; k < n; k++) {
+      int weight = weights[i * taps + k];
+      int line = (first[i] + k) * length;
+      if (alpha) {
+        for (int x = 0; x < length; x++) {
+          int p = src[line + x];
+          sa[x] += weight * (p >>> 24);
+          sr[x] += weight * (p >> 16 & 0xff);
+          sg[x] += weight * (p >> 8 & 0xff);
+          sb[x] += weight * (p & 0xff);
+        }
+      } else {
+        // Opaque: alpha is 255 everywhere and stays so; its sums would be wasted work.
+        for (int x = 0; x < length; x++) {
+          int p = src[line + x];
+          sr[x] += weight * (p >> 16 & 0xff);
+          sg[x] += weight * (p >> 8 & 0xff);
+          sb[x] += weight * (p & 0xff);
+        }
+      }
+    }
+    int opaque = 255 << BITS;
+    for (int x = 0, d = dstOffset; x < length; x++, d += dstStride) {
+      dst[d] = pack(alpha ? sa[x] : opaque, sr[x], sg[x], sb[x], alpha);
+    }
+  }
+
+  private static int pack(int a, int r, int g, int b, boolean alpha) {
+    int ai = clamp(a >> BITS, 255);
+    int max = alpha ? ai : 255;
+    return ai << 24
+        | clamp(r >> BITS, max) << 16
+        | clamp(g >> BITS, max) << 8
+        | clamp(b >> BITS, max);
+  }
+
+  private static int clamp(int value, int max) {
+    return value < 0 ? 0 : Math.min(value, max);
+  }
+}
