@@ -31,7 +31,7 @@ public final class Lanczos3 {
     LanczosWeights across = LanczosWeights.of(width, outWidth);
     int strip = Math.min(STRIP, outHeight);
     int[] transposed = new int[width * strip];
-    int[][] sums = new int[4][Math.max(width, strip)];
+    int[][] sums = new int[5][Math.max(width, strip)];
     int[] out = new int[outWidth * outHeight];
     for (int top = 0; top < outHeight; top += strip) {
       int rows = Math.min(strip, outHeight - top);
