@@ -17,9 +17,10 @@ public final class Lanczos3 {
 
   /**
    * Rows per strip: the horizontal pass's vector length. Long enough that its loops run mostly in
-   * their unrolled vector body; short enough that a transposed strip of a wide image stays in L2.
+   * their unrolled vector body; short enough that a transposed strip of a 2000-pixel-wide image (1
+   * MB) stays in L2. 128 measured 0-25 % faster than 64 and 32, and 256 up to 20 % slower.
    */
-  static final int STRIP = 64;
+  static final int STRIP = 128;
 
   static final double RADIUS = 3.0;
 
