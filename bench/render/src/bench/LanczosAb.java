@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Old against new resampler in one JVM: {@code LanczosAb PASSES CP_A CP_B} loads {@code
+ * Old against new resampler in one JVM: {@code LanczosAb PASSES CP_A CP_B [ORDER]} loads {@code
  * render.pixel.Lanczos3} from each class path (the worker's classes, or any directory holding that
  * class), and times both on the renderer's typical shapes, alternating A B B A per pass. Prints the
  * best thread CPU per shape and version, B/A, and the results' equality (the resize must be
  * bit-identical). A microbenchmark of the resize alone: the render's other steps are not in it.
+ *
+ * <p>ORDER: {@code opaque} (default) or {@code alpha} times that kind first; {@code mixed} first
+ * warms both versions up on opaque and alpha images alternately, as a render server would. The JIT
+ * compiles for what a process has seen, so the order can decide whether a loop becomes vector code.
  */
 public final class LanczosAb {
 
@@ -43,7 +47,20 @@ public final class LanczosAb {
               int[].class, int[].class, int.class, int.class, int.class, int.class, boolean.class);
       resize[v] = MethodHandles.publicLookup().findStatic(type, "resize", signature);
     }
-    for (boolean alpha : new boolean[] {false, true}) {
+    String order = args.length > 3 ? args[3] : "opaque";
+    if (order.equals("mixed")) {
+      for (int warm = 0; warm < 40; warm++) {
+        for (int v = 0; v < 2; v++) {
+          for (int[] s : SHAPES) {
+            boolean a = (warm + s[0]) % 2 == 0;
+            int[] src = picture(s[0] / 4, s[1] / 4, a);
+            resize[v].invoke(src, s[0] / 4, s[1] / 4, s[2] / 4, s[3] / 4, a);
+          }
+        }
+      }
+    }
+    boolean alphaFirst = order.equals("alpha");
+    for (boolean alpha : new boolean[] {alphaFirst, !alphaFirst}) {
       for (int[] s : SHAPES) {
         int[] src = picture(s[0], s[1], alpha);
         long[] best = {Long.MAX_VALUE, Long.MAX_VALUE};
