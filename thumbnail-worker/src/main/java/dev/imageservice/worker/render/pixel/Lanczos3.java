@@ -37,11 +37,11 @@ public final class Lanczos3 {
     for (int top = 0; top < outHeight; top += strip) {
       int rows = Math.min(strip, outHeight - top);
       for (int r = 0; r < rows; r++) {
-        // Source row x of the strip's transposed form: element r of run x.
+        // Row top + r of the vertical result, stored transposed: pixel x at [x * rows + r].
         down.pass(src, width, top + r, sums, transposed, r, rows, alpha);
       }
       for (int x = 0; x < outWidth; x++) {
-        // Output column x over the strip's rows, written down the output's column x.
+        // Column x of the strip's output rows, from runs of `rows` values, written in place.
         across.pass(transposed, rows, x, sums, out, top * outWidth + x, outWidth, alpha);
       }
     }
