@@ -1,5 +1,6 @@
 package dev.imageservice.local;
 
+import dev.imageservice.common.testing.MagicTestReaderSpi;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +49,7 @@ public final class HeldReaderSpi extends MagicTestReaderSpi {
   }
 
   @Override
-  void decode(BooleanSupplier aborted) {
+  protected void decode(BooleanSupplier aborted) {
     HOLDING.incrementAndGet();
     try {
       while (!released && !aborted.getAsBoolean()) {

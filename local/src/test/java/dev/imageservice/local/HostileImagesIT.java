@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.imageservice.common.format.HostileImages;
+import dev.imageservice.common.testing.StallingReaderSpi;
 import dev.imageservice.localinfra.LocalEndpoints;
 import dev.imageservice.localinfra.LocalInfrastructure;
 import dev.imageservice.localinfra.LocalInfrastructureSettings;

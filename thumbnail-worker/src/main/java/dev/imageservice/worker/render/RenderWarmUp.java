@@ -1,16 +1,6 @@
 package dev.imageservice.worker.render;
 
-import static java.awt.image.BufferedImage.TYPE_BYTE_GRAY;
-import static java.awt.image.BufferedImage.TYPE_BYTE_INDEXED;
-import static java.awt.image.BufferedImage.TYPE_INT_ARGB;
-import static java.awt.image.BufferedImage.TYPE_INT_RGB;
-import static java.awt.image.BufferedImage.TYPE_USHORT_GRAY;
-
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Renders a few images of each common kind (photo-size JPEGs in the three chroma layouts cameras
@@ -45,8 +29,6 @@ public final class RenderWarmUp {
   // Two: the photo-size JPEGs make their loops hot in the first pass, and JitSettle waits for C2;
   // measured, a third pass cost about 1.5 s (one core) for no clear gain on the first real render.
   private static final int PASSES = 2;
-  private static final int NOISE = 24;
-  private static final String SRGB_ICC = "srgb-iec61966-2.1.icc";
   private static final Duration SETTLE = Duration.ofSeconds(2);
   private static final Duration DEADLINE = Duration.ofMinutes(1);
 
@@ -82,57 +64,10 @@ public final class RenderWarmUp {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("render-warm-up");
-      List<Path> images = new ArrayList<>();
-      // Photo-size JPEGs (DCT-scaled, then box-halved: PlanarHalve has one loop per chroma
-      // layout) in the three layouts cameras write: 4:2:0 as phones, 4:4:4 as Photoshop and
-      // cameras at their best quality, with the sRGB profile; 4:2:2 as many cameras. Measured:
-      // with 4:2:0 only, a 4:4:4 photo's first render compiled its loop (C1, then C2 on the same
-      // core) while it ran, 100-160 ms of CPU. One picture for all three; baseline (the small
-      // camera.jpg below is progressive): a progressive one took twice as long to write and read.
-      BufferedImage photo = picture(2400, 1600, TYPE_INT_RGB);
-      images.add(WarmUpJpeg.write(dir.resolve("warm-up.jpg"), photo, false, 2, 2, 1, null));
-      images.add(
-          WarmUpJpeg.write(
-              dir.resolve("photo-444.jpg"), photo, false, 1, 1, 1, resource(SRGB_ICC)));
-      images.add(WarmUpJpeg.write(dir.resolve("camera-422.jpg"), photo, false, 2, 1, 1, null));
-      // A phone's photo: progressive, turned by EXIF, with the sRGB profile cameras embed (its
-      // equivalence to sRGB is measured once and kept, see SrgbEquivalent); decoded whole, not
-      // halved.
-      images.add(
-          WarmUpJpeg.write(
-              dir.resolve("camera.jpg"),
-              picture(1200, 800, TYPE_INT_RGB),
-              true,
-              6,
-              resource(SRGB_ICC)));
-      // A wide-gamut profile that must be applied (LCMS, after the resize).
-      Path wide = dir.resolve("wide-gamut.jpg");
-      images.add(
-          WarmUpJpeg.write(
-              wide,
-              picture(600, 400, TYPE_INT_RGB),
-              false,
-              1,
-              ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData()));
-      images.add(EveryFilterPng.write(dir.resolve("rgb.png"), picture(800, 600, TYPE_INT_RGB), 3));
-      Path rgba =
-          EveryFilterPng.write(dir.resolve("rgba.png"), picture(400, 300, TYPE_INT_ARGB), 4);
-      images.add(rgba);
-      images.add(write(dir, "grey.png", "png", picture(400, 300, TYPE_BYTE_GRAY)));
-      images.add(copyResource(dir, "warm-up.webp"));
+      List<Path> images = new ArrayList<>(WarmUpImages.everyDay(dir));
       if (thorough) {
-        images.add(
-            EveryFilterPng.write(dir.resolve("wide.png"), picture(4400, 600, TYPE_INT_RGB), 3));
-        images.add(
-            EveryFilterPng.write(
-                dir.resolve("rgba-big.png"), picture(1200, 800, TYPE_INT_ARGB), 4));
-        images.add(
-            EveryFilterPng.write(
-                dir.resolve("grey-alpha.png"), picture(1200, 800, TYPE_INT_ARGB), 2));
-        images.add(write(dir, "16.png", "png", picture(300, 200, TYPE_USHORT_GRAY)));
-        images.add(write(dir, "palette.png", "png", picture(600, 400, TYPE_BYTE_INDEXED)));
-        images.add(interlaced(dir.resolve("interlaced.png"), picture(400, 300, TYPE_INT_RGB)));
-        everyFormat(pipeline, dir, wide, rgba, images, seen);
+        images.addAll(WarmUpImages.rarePngs(dir));
+        everyFormat(pipeline, dir, images, seen);
       }
       List<Preset> presets = pipeline.presetsNamed(List.of());
       for (int pass = 0; pass < passes; pass++) {
@@ -162,69 +97,18 @@ public final class RenderWarmUp {
    * faster; a worker's first WebP or AVIF job pays for them instead.
    */
   private static void everyFormat(
-      RenderPipeline pipeline,
-      Path dir,
-      Path opaqueSource,
-      Path alphaSource,
-      List<Path> images,
-      Consumer<RenderResult> seen)
+      RenderPipeline pipeline, Path dir, List<Path> images, Consumer<RenderResult> seen)
       throws IOException {
     List<OutputFormat> all = List.of(OutputFormat.values());
     List<Preset> one = List.of(Preset.of("warm-up", 1024, 1024, FitMode.FIT));
-    RenderResult opaque = pipeline.render(opaqueSource, one, all, null);
-    RenderResult transparent = pipeline.render(alphaSource, one, all, null);
+    RenderResult opaque = pipeline.render(WarmUpImages.wideGamutJpeg(dir), one, all, null);
+    RenderResult transparent = pipeline.render(WarmUpImages.transparentPng(dir), one, all, null);
     seen.accept(opaque);
     seen.accept(transparent);
     if (pipeline.decodesHeif()) {
       addLargestAvif(images, dir.resolve("opaque.avif"), opaque);
       addLargestAvif(images, dir.resolve("alpha.avif"), transparent);
     }
-  }
-
-  /**
-   * A gradient with a transparent corner when the type has alpha, plus a little deterministic
-   * noise: a smooth image would only ever exercise one PNG filter and the cheapest JPEG blocks.
-   */
-  private static BufferedImage picture(int width, int height, int type) {
-    BufferedImage image = new BufferedImage(width, height, type);
-    int[] row = new int[width];
-    int seed = 17;
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        seed = seed * 1_103_515_245 + 12_345;
-        int noise = (seed >>> 16) % NOISE;
-        int alpha = x < width / 4 && y < height / 4 ? 0x40 : 0xff;
-        int red = Math.min(255, x * 255 / width + noise);
-        int green = Math.min(255, y * 255 / height + noise);
-        row[x] = alpha << 24 | red << 16 | green << 8 | 0x80;
-      }
-      // One call per row: setRGB per pixel made generating the pictures most of the warm-up.
-      image.setRGB(0, y, width, 1, row, 0, width);
-    }
-    return image;
-  }
-
-  /** An Adam7-interlaced PNG: ImageIO's reader has a separate path for each of its passes. */
-  private static Path interlaced(Path file, BufferedImage image) throws IOException {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-      writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } finally {
-      writer.dispose();
-    }
-    return file;
-  }
-
-  private static Path write(Path dir, String name, String format, BufferedImage image)
-      throws IOException {
-    Path file = dir.resolve(name);
-    if (!ImageIO.write(image, format, file.toFile())) {
-      throw new IOException("no ImageIO writer for " + format);
-    }
-    return file;
   }
 
   /**
@@ -246,32 +130,6 @@ public final class RenderWarmUp {
     if (avif.isPresent()) {
       images.add(Files.write(file, avif.get().bytes()));
     }
-  }
-
-  /**
-   * The sRGB profile most cameras, phones and Photoshop embed ("sRGB IEC61966-2.1", HP/Microsoft,
-   * 3144 bytes).
-   */
-  static byte[] srgbProfile() {
-    try {
-      return resource(SRGB_ICC);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = RenderWarmUp.class.getResourceAsStream(name)) {
-      return Objects.requireNonNull(in, "missing resource " + name).readAllBytes();
-    }
-  }
-
-  private static Path copyResource(Path dir, String name) throws IOException {
-    Path file = dir.resolve(name);
-    try (InputStream in = RenderWarmUp.class.getResourceAsStream(name)) {
-      Files.copy(Objects.requireNonNull(in, "missing resource " + name), file);
-    }
-    return file;
   }
 
   private static void deleteQuietly(Path dir) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.sun.management.ThreadMXBean;
 import dev.imageservice.common.format.HostileImages;
 import dev.imageservice.common.job.FailureCode;
+import dev.imageservice.common.testing.StallingReaderSpi;
 import dev.imageservice.worker.render.codec.NativeCodecs;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -158,8 +159,8 @@ class HostileInputTest {
 
   @Test
   void aStalledDecoderIsAbortedAtTheDeadline() throws IOException {
-    Path stall = write("stall.bin", StallingReader.MAGIC);
-    javax.imageio.spi.ImageReaderSpi spi = StallingReader.register();
+    Path stall = write("stall.bin", StallingReaderSpi.MAGIC);
+    StallingReaderSpi spi = StallingReaderSpi.register();
     try {
       long started = System.nanoTime();
       java.time.Instant deadline = java.time.Instant.now().plusMillis(500);
@@ -173,7 +174,7 @@ class HostileInputTest {
       assertThat(e.retryable()).isFalse();
       assertThat(millis).isBetween(400L, 5_000L);
     } finally {
-      StallingReader.unregister(spi);
+      StallingReaderSpi.unregister(spi);
     }
   }
 

@@ -22,7 +22,7 @@ class RenderWarmUpTest {
 
   @Test
   void afterTheWarmUpTheSrgbProfileCamerasEmbedCostsNoMeasurement() {
-    ICC_Profile cameras = ICC_Profile.getInstance(RenderWarmUp.srgbProfile());
+    ICC_Profile cameras = ICC_Profile.getInstance(WarmUpImages.srgbProfile());
     SrgbEquivalent.forget();
     assertThat(SrgbEquivalent.known(cameras)).as("cold cache").isFalse();
 
@@ -93,7 +93,7 @@ class RenderWarmUpTest {
             lumaH,
             lumaV,
             1,
-            RenderWarmUp.srgbProfile());
+            WarmUpImages.srgbProfile());
 
     byte[] jpeg = Files.readAllBytes(file);
     assertThat(lumaSampling(jpeg)).as("luma sampling factors in the SOF").isEqualTo(sampling);
@@ -128,7 +128,7 @@ class RenderWarmUpTest {
   void theCameraLikeJpegIsReadAsAPhonesPhotoIs(@TempDir Path dir) throws Exception {
     BufferedImage picture = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
     Path file =
-        WarmUpJpeg.write(dir.resolve("camera.jpg"), picture, true, 6, RenderWarmUp.srgbProfile());
+        WarmUpJpeg.write(dir.resolve("camera.jpg"), picture, true, 6, WarmUpImages.srgbProfile());
     RenderPipeline pipeline = new RenderPipeline(RenderProperties.defaults());
 
     ImageHeader header = pipeline.probe(file, RenderProperties.DEFAULT_PRESETS).header();

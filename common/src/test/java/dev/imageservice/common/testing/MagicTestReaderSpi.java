@@ -1,4 +1,4 @@
-package dev.imageservice.local;
+package dev.imageservice.common.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,17 +15,18 @@ import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * The shared part of the test decoders installed through {@code META-INF/services}: a reader for
- * files starting with a magic no real image starts with, whose "decode" is the subclass's {@link
- * #decode} (which waits for something) and then yields a 64x64 image that the worker encodes and
- * stores as usual.
+ * The shared part of the test decoders (installed through {@code META-INF/services} by the modules
+ * whose worker processes need them, or registered with ImageIO by a test): a reader for files
+ * starting with a magic no real image starts with, whose "decode" is the subclass's {@link #decode}
+ * (which waits for something) and then yields a 64x64 image that the worker encodes and stores as
+ * usual.
  */
-abstract class MagicTestReaderSpi extends ImageReaderSpi {
+public abstract class MagicTestReaderSpi extends ImageReaderSpi {
 
   private final byte[] magic;
   private final String description;
 
-  MagicTestReaderSpi(byte[] magic, String name, String description) {
+  protected MagicTestReaderSpi(byte[] magic, String name, String description) {
     super(
         "test",
         "1",
@@ -53,7 +54,7 @@ abstract class MagicTestReaderSpi extends ImageReaderSpi {
    * What a decode does before it yields its image; {@code aborted} says whether the worker has
    * aborted the reader (its decode deadline).
    */
-  abstract void decode(BooleanSupplier aborted);
+  protected abstract void decode(BooleanSupplier aborted);
 
   @Override
   public boolean canDecodeInput(Object source) throws IOException {
