@@ -95,7 +95,8 @@ public final class JobLifecycle {
 
   /** {@link JobTransition#CLAIM}: empty when unknown, finished or held by a live worker. */
   public Optional<Claim> claim(UUID jobId, Duration lease) {
-    return jdbi.inTransaction(handle -> moves.claim(handle, jobId, lease, clock.instant()));
+    // One statement, atomic on its own: no BEGIN/COMMIT round trip around it (one per job).
+    return jdbi.withHandle(handle -> moves.claim(handle, jobId, lease, clock.instant()));
   }
 
   /** Renews the lease; false when the claim was lost (the job was claimed again, or finished). */
@@ -105,7 +106,7 @@ public final class JobLifecycle {
 
   /** {@link JobTransition#RELEASE}; false when the claim was lost. */
   public boolean release(Claim claim) {
-    return jdbi.inTransaction(handle -> moves.release(handle, claim, clock.instant()));
+    return jdbi.withHandle(handle -> moves.release(handle, claim, clock.instant()));
   }
 
   /**
@@ -122,17 +123,14 @@ public final class JobLifecycle {
       Claim claim, List<Thumbnail> stored, int width, int height, @Nullable String thumbhash) {
     return announced(
             (handle, now) -> {
-              if (!moves.succeed(handle, claim, now)) {
+              // Dimensions and ThumbHash go with the status: fewer round trips per job.
+              if (!moves.succeed(handle, claim, now, width, height, thumbhash)) {
                 return Optional.<Boolean>empty();
               }
               // A render replaces every rendition: one that changed format leaves no stale row.
               jobs.deleteThumbnails(handle, claim.jobId());
-              stored.forEach(t -> jobs.upsertThumbnail(handle, claim.jobId(), t));
+              jobs.upsertThumbnails(handle, claim.jobId(), stored);
               recorded.markRecordedVersions(handle, claim.jobId());
-              jobs.recordDimensions(handle, claim.jobId(), width, height);
-              if (thumbhash != null) {
-                jobs.recordThumbHash(handle, claim.jobId(), thumbhash);
-              }
               Job job = claim.job();
               outbox.add(
                   handle,

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +22,18 @@ import org.jspecify.annotations.Nullable;
  * Stateless and thread-safe.
  */
 public final class JobRepository {
+
+  private static final String UPSERT_THUMBNAIL =
+      """
+      insert into thumbnails (job_id, preset, bucket, object_key, width, height,
+          content_type, bytes, alternate)
+      values (:jobId, :preset, :bucket, :key, :width, :height, :contentType, :bytes,
+          :alternate)
+      on conflict (job_id, preset, content_type) do update set bucket = excluded.bucket,
+          object_key = excluded.object_key, width = excluded.width,
+          height = excluded.height, bytes = excluded.bytes,
+          alternate = excluded.alternate
+      """;
 
   static final String JOB_COLUMNS =
       """
@@ -115,18 +129,25 @@ public final class JobRepository {
    * Inserts or replaces a thumbnail row: re-rendering a preset in a format never adds a second row.
    */
   public void upsertThumbnail(Handle handle, UUID jobId, Thumbnail thumbnail) {
-    handle
-        .createUpdate(
-            """
-            insert into thumbnails (job_id, preset, bucket, object_key, width, height,
-                content_type, bytes, alternate)
-            values (:jobId, :preset, :bucket, :key, :width, :height, :contentType, :bytes,
-                :alternate)
-            on conflict (job_id, preset, content_type) do update set bucket = excluded.bucket,
-                object_key = excluded.object_key, width = excluded.width,
-                height = excluded.height, bytes = excluded.bytes,
-                alternate = excluded.alternate
-            """)
+    bindThumbnail(handle.createUpdate(UPSERT_THUMBNAIL), jobId, thumbnail).execute();
+  }
+
+  /**
+   * {@link #upsertThumbnail} for each of {@code thumbnails}, as one JDBC batch: the driver sends
+   * them in one round trip instead of one per rendition.
+   */
+  public void upsertThumbnails(Handle handle, UUID jobId, List<Thumbnail> thumbnails) {
+    if (thumbnails.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch(UPSERT_THUMBNAIL);
+    thumbnails.forEach(t -> bindThumbnail(batch, jobId, t).add());
+    batch.execute();
+  }
+
+  private static <S extends SqlStatement<S>> S bindThumbnail(
+      S statement, UUID jobId, Thumbnail thumbnail) {
+    return statement
         .bind("jobId", jobId)
         .bind("preset", thumbnail.preset())
         .bind("bucket", thumbnail.bucket())
@@ -135,8 +156,7 @@ public final class JobRepository {
         .bind("height", thumbnail.height())
         .bind("contentType", thumbnail.contentType())
         .bind("bytes", thumbnail.bytes())
-        .bind("alternate", thumbnail.alternate())
-        .execute();
+        .bind("alternate", thumbnail.alternate());
   }
 
   /**

@@ -80,7 +80,8 @@ final class EndToEndBenchmark {
     System.out.printf(
         "pure render (one thread, warm, all presets from one decode): %.1f ms wall, %.1f ms"
             + " process CPU per job on this mix; after %s; in the window compiler %.1f%%, GC %.1f%%;"
-            + " heap max %d MB, %s (the workers get this JVM's heap and GC options: %s)%n",
+            + " heap max %d MB, %s (the workers get this JVM's heap and GC options: %s;"
+            + " and the deployed worker's flags: %s)%n",
         renderPerJob,
         renderAllCpuPerJob,
         baseline.warmUp(),
@@ -90,7 +91,8 @@ final class EndToEndBenchmark {
         collectors(),
         WorkerProcesses.memoryOptions().isEmpty()
             ? "none, defaults"
-            : WorkerProcesses.memoryOptions());
+            : WorkerProcesses.memoryOptions(),
+        String.join(" ", WorkerJvmFlags.DEPLOYED));
 
     Path data = Files.createTempDirectory("bench-e2e");
     List<String> rows = new ArrayList<>();

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Worker processes started from this jar ({@code ... worker}) against the system whose endpoints
  * are in {@code dataDirectory}, one render at a time each ({@code render-threads} 1), holding
- * {@code concurrency} messages so that the others' S3 transfers overlap the render. Closing kills
- * them.
+ * {@code concurrency} messages so that the others' S3 transfers overlap the render, with the JVM
+ * flags of the deployed worker ({@link WorkerJvmFlags}). Closing kills them.
  */
 final class WorkerProcesses implements AutoCloseable {
 
@@ -41,6 +41,7 @@ final class WorkerProcesses implements AutoCloseable {
     String java = ProcessHandle.current().info().command().orElse("java");
     for (int i = 0; i < count; i++) {
       List<String> command = new ArrayList<>(List.of(java));
+      command.addAll(WorkerJvmFlags.DEPLOYED);
       command.addAll(memoryOptions());
       command.addAll(javaOptions);
       if (jar == null) {

@@ -1,0 +1,17 @@
+package dev.imageservice.local.bench;
+
+import java.util.List;
+
+/**
+ * The JVM flags the worker's container image starts it with beyond the memory options (the Jib
+ * {@code jvmFlags} of thumbnail-worker's pom; {@code WorkerJvmFlagsTest} checks the two lists
+ * agree): {@code bench e2e} measures the worker as it is deployed. They keep G1's adaptive IHOP
+ * from collapsing to zero after the start-up's "Metadata GC Threshold" cycles, after which every
+ * decoded image starts a concurrent cycle (docs/performance.md, goal 4).
+ */
+final class WorkerJvmFlags {
+
+  static final List<String> DEPLOYED = List.of("-XX:MetaspaceSize=128m", "-XX:-G1UseAdaptiveIHOP");
+
+  private WorkerJvmFlags() {}
+}
