@@ -4,11 +4,11 @@ package dev.imageservice.worker.render.pixel;
  * The resampler as it was before its horizontal pass ran on transposed strips (main 50ca9f2), kept
  * only as the reference that {@link Lanczos3} must match bit for bit: a scalar horizontal pass with
  * two channels per {@code long}, so the comparison also checks that the int32 sums of the new pass
- * are exactly the packed lanes' sums.
+ * are exactly the packed lanes' sums. It takes its taps from {@link LanczosWeights}, unchanged by
+ * that work.
  */
 final class ScalarLanczos3 {
 
-  private static final double RADIUS = 3.0;
   private static final int BITS = 14;
   private static final int HALF = 1 << (BITS - 1);
   private static final long HALF_PAIR = (long) HALF << 32 | HALF;
@@ -36,39 +36,11 @@ final class ScalarLanczos3 {
   /** Fixed-point kernel taps for every output position along one axis. */
   private record Weights(int[] first, int[] count, int taps, int[] weights) {
 
+    // The taps are the resampler's own: what this reference keeps of the old code is its two
+    // passes, which are what changed.
     static Weights of(int inSize, int outSize) {
-      double ratio = (double) inSize / outSize;
-      double stretch = Math.max(1.0, ratio);
-      double support = RADIUS * stretch;
-      int taps = (int) Math.ceil(support) * 2 + 1;
-      int[] first = new int[outSize];
-      int[] count = new int[outSize];
-      int[] weights = new int[outSize * taps];
-      double[] w = new double[taps];
-      for (int i = 0; i < outSize; i++) {
-        double centre = (i + 0.5) * ratio;
-        int lo = Math.max(0, (int) Math.floor(centre - support));
-        int hi = Math.min(Math.min(inSize, (int) Math.ceil(centre + support)), lo + taps);
-        double sum = 0;
-        for (int j = lo; j < hi; j++) {
-          w[j - lo] = kernel((j + 0.5 - centre) / stretch);
-          sum += w[j - lo];
-        }
-        first[i] = lo;
-        count[i] = hi - lo;
-        // Rounded weights, the largest corrected so that they sum to exactly 1.0: flat areas
-        // come out unchanged.
-        int total = 0;
-        int largest = 0;
-        for (int k = 0; k < hi - lo; k++) {
-          int fixed = (int) Math.round(w[k] / sum * (1 << BITS));
-          weights[i * taps + k] = fixed;
-          total += fixed;
-          largest = fixed > weights[i * taps + largest] ? k : largest;
-        }
-        weights[i * taps + largest] += (1 << BITS) - total;
-      }
-      return new Weights(first, count, taps, weights);
+      LanczosWeights taps = LanczosWeights.of(inSize, outSize);
+      return new Weights(taps.first(), taps.count(), taps.taps(), taps.weights());
     }
 
     /**
@@ -152,16 +124,5 @@ final class ScalarLanczos3 {
     private static int clamp(int value, int max) {
       return value < 0 ? 0 : Math.min(value, max);
     }
-  }
-
-  private static double kernel(double x) {
-    if (x == 0) {
-      return 1;
-    }
-    if (x <= -RADIUS || x >= RADIUS) {
-      return 0;
-    }
-    double px = Math.PI * x;
-    return RADIUS * Math.sin(px) * Math.sin(px / RADIUS) / (px * px);
   }
 }
