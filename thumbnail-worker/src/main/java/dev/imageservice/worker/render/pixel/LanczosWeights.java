@@ -117,7 +117,8 @@ record LanczosWeights(int[] first, int[] count, int taps, int[] weights) {
     }
   }
 
-  private static int pack(int a, int r, int g, int b, boolean alpha) {
+  /** The sums of one pixel, rounded back to 8 bits, clamped (colour to alpha) and packed. */
+  static int pack(int a, int r, int g, int b, boolean alpha) {
     int ai = clamp(a >> BITS, 255);
     int max = alpha ? ai : 255;
     return ai << 24

@@ -4,8 +4,8 @@ package dev.imageservice.worker.render.pixel;
  * The resampler as it was before its horizontal pass ran on transposed strips (main 50ca9f2), kept
  * only as the reference that {@link Lanczos3} must match bit for bit: a scalar horizontal pass with
  * two channels per {@code long}, so the comparison also checks that the int32 sums of the new pass
- * are exactly the packed lanes' sums. It takes its taps from {@link LanczosWeights}, unchanged by
- * that work.
+ * are exactly the packed lanes' sums. It takes its taps and its final clamp-and-pack from {@link
+ * LanczosWeights}, unchanged by that work.
  */
 final class ScalarLanczos3 {
 
@@ -63,7 +63,7 @@ final class ScalarLanczos3 {
         }
         int a = (int) ag;
         int b = (int) rb;
-        dst[dstBase + i] = pack(a, high(rb, b), high(ag, a), b, alpha);
+        dst[dstBase + i] = LanczosWeights.pack(a, high(rb, b), high(ag, a), b, alpha);
       }
     }
 
@@ -108,21 +108,8 @@ final class ScalarLanczos3 {
       int out = y * width;
       int opaque = 255 << BITS;
       for (int x = 0; x < width; x++) {
-        dst[out + x] = pack(alpha ? sa[x] : opaque, sr[x], sg[x], sb[x], alpha);
+        dst[out + x] = LanczosWeights.pack(alpha ? sa[x] : opaque, sr[x], sg[x], sb[x], alpha);
       }
-    }
-
-    private static int pack(int a, int r, int g, int b, boolean alpha) {
-      int ai = clamp(a >> BITS, 255);
-      int max = alpha ? ai : 255;
-      return ai << 24
-          | clamp(r >> BITS, max) << 16
-          | clamp(g >> BITS, max) << 8
-          | clamp(b >> BITS, max);
-    }
-
-    private static int clamp(int value, int max) {
-      return value < 0 ? 0 : Math.min(value, max);
     }
   }
 }
