@@ -6,14 +6,11 @@ import dev.imageservice.worker.render.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -118,13 +115,15 @@ final class EndToEndBenchmark {
               ThreadCpu.Totals window;
               long workerCpu;
               long ownCpu;
-              Drain drain;
+              double jobsPerSecond;
               try {
-                warmed = warmUp.run(meter, images.size(), batch -> complete(client, bodies, batch));
+                warmed =
+                    warmUp.run(
+                        meter, images.size(), batch -> JobDriver.complete(client, bodies, batch));
                 ThreadCpu.Totals threadsBefore = meter.totals();
                 workerCpu = pool.cpuMillis();
                 ownCpu = ownCpuMillis();
-                drain = drain(client, bodies, jobs);
+                jobsPerSecond = JobDriver.drain(client, bodies, jobs);
                 window = meter.totals().minus(threadsBefore);
               } finally {
                 sampler.shutdownNow();
@@ -137,13 +136,13 @@ final class EndToEndBenchmark {
               double workerCpuPerJob = withoutCompiler(workerAllCpuPerJob, window);
               double ownCpuPerJob = (ownCpuMillis() - ownCpu) / (double) jobs;
               boolean first = round == 1 && variant == variants.getFirst();
-              single = workers == 1 && first ? drain.jobsPerSecond() : single;
-              double overhead = workers / drain.jobsPerSecond() * 1000 / renderPerJob - 1;
+              single = workers == 1 && first ? jobsPerSecond : single;
+              double overhead = workers / jobsPerSecond * 1000 / renderPerJob - 1;
               String line =
                   "e2e workers=%d jobs/s=%.2f worker-cpu-ms/job=%.1f render-cpu-ms/job=%.1f ratio=%.2f"
                           .formatted(
                               workers,
-                              drain.jobsPerSecond(),
+                              jobsPerSecond,
                               workerCpuPerJob,
                               renderCpuPerJob,
                               workerCpuPerJob / renderCpuPerJob)
@@ -172,21 +171,19 @@ final class EndToEndBenchmark {
                   "%-8d %10.2f %13.2f %14s %13.1f%% %17.1f %20.1f %19.1f%%"
                       .formatted(
                           workers,
-                          drain.jobsPerSecond(),
+                          jobsPerSecond,
                           1000 / renderPerJob * workers,
-                          single > 0
-                              ? "%.2f".formatted(drain.jobsPerSecond() / (single * workers))
-                              : "-",
+                          single > 0 ? "%.2f".formatted(jobsPerSecond / (single * workers)) : "-",
                           overhead * 100,
                           workerCpuPerJob,
                           ownCpuPerJob,
                           (workerCpuPerJob / renderCpuPerJob - 1) * 100));
               if (workers == 1 && first && options.integer("paced", 1) > 0) {
                 rows.add(
-                    paced(
+                    PacedRun.measure(
                         client,
                         bodies,
-                        drain.jobsPerSecond() / 2,
+                        jobsPerSecond / 2,
                         Math.min(jobs, 60),
                         baseline.wallMillis()));
               }
@@ -228,23 +225,9 @@ final class EndToEndBenchmark {
     }
   }
 
-  record Drain(double jobsPerSecond) {}
-
   /** CPU per job less the compiler threads' share of the window it was measured in. */
   static double withoutCompiler(double cpuPerJob, ThreadCpu.Totals window) {
     return cpuPerJob * (1 - window.compilerPercent() / 100);
-  }
-
-  /** Uploads {@code count} jobs and waits until they are finished (a warm-up batch). */
-  private static void complete(BenchClient client, List<byte[]> bodies, int count) {
-    try {
-      awaitAll(client, uploadAll(client, bodies, count));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while warming up", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("warm-up batch failed", e);
-    }
   }
 
   /** Samples the worker threads' CPU every second, so that exiting compiler threads are counted. */
@@ -271,84 +254,6 @@ final class EndToEndBenchmark {
         .totalCpuDuration()
         .map(java.time.Duration::toMillis)
         .orElse(0L);
-  }
-
-  /**
-   * Uploads a backlog and measures the steady completion rate (10th to 90th percentile completion).
-   */
-  static Drain drain(BenchClient client, List<byte[]> bodies, int jobs) throws Exception {
-    List<String> ids = uploadAll(client, bodies, jobs);
-    List<Instant> done = new ArrayList<>();
-    for (BenchClient.Finished f : awaitAll(client, ids)) {
-      done.add(f.finished());
-    }
-    done.sort(null);
-    int from = jobs / 10;
-    int to = jobs - 1 - jobs / 10;
-    double seconds = (done.get(to).toEpochMilli() - done.get(from).toEpochMilli()) / 1000.0;
-    return new Drain((to - from) / seconds);
-  }
-
-  /** Uploads at a fixed rate and reports upload→SUCCEEDED latency beside the pure render time. */
-  static String paced(
-      BenchClient client, List<byte[]> bodies, double rate, int jobs, double[] renderMillis)
-      throws Exception {
-    List<Future<String>> ids = new ArrayList<>();
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    try {
-      long periodMicros = (long) (1_000_000 / rate);
-      for (int i = 0; i < jobs; i++) {
-        byte[] body = bodies.get(i % bodies.size());
-        ids.add(timer.schedule(() -> client.upload(body), periodMicros * i, TimeUnit.MICROSECONDS));
-      }
-      List<String> accepted = new ArrayList<>();
-      for (Future<String> id : ids) {
-        accepted.add(id.get());
-      }
-      List<Double> latency =
-          awaitAll(client, accepted).stream().map(BenchClient.Finished::latencyMillis).toList();
-      List<Double> render = new ArrayList<>();
-      for (int i = 0; i < jobs; i++) {
-        render.add(renderMillis[i % renderMillis.length]);
-      }
-      Stats l = new Stats(latency);
-      Stats r = new Stats(render);
-      return "paced at %.2f jobs/s (1 worker): upload->SUCCEEDED p50 %.0f ms, p99 %.0f ms; pure render of the same images p50 %.0f ms, p99 %.0f ms"
-          .formatted(rate, l.percentile(50), l.percentile(99), r.percentile(50), r.percentile(99));
-    } finally {
-      timer.shutdownNow();
-    }
-  }
-
-  static List<String> uploadAll(BenchClient client, List<byte[]> bodies, int jobs)
-      throws Exception {
-    try (ExecutorService uploaders = Executors.newFixedThreadPool(4)) {
-      List<Future<String>> futures = new ArrayList<>();
-      for (int i = 0; i < jobs; i++) {
-        byte[] body = bodies.get(i % bodies.size());
-        futures.add(uploaders.submit(() -> client.upload(body)));
-      }
-      List<String> ids = new ArrayList<>();
-      for (Future<String> f : futures) {
-        ids.add(f.get());
-      }
-      return ids;
-    }
-  }
-
-  static List<BenchClient.Finished> awaitAll(BenchClient client, List<String> ids)
-      throws InterruptedException {
-    List<BenchClient.Finished> finished = new ArrayList<>();
-    for (String id : ids) {
-      BenchClient.Finished f = client.finished(id);
-      while (!f.status().equals("SUCCEEDED") && !f.status().equals("FAILED")) {
-        // A poll interval, not a wait for a guess: the loop ends on the job's observed state.
-        TimeUnit.MILLISECONDS.sleep(100);
-        f = client.finished(id);
-      }
-      finished.add(f);
-    }
-    return finished;
   }
 
   private static List<Path> images(Path dir, String prefix) throws IOException {
