@@ -41,7 +41,7 @@ final class EndToEndBenchmark {
     WarmUp warmUp = WarmUp.from(options, images.size());
     int concurrency = options.integer("concurrency", 2);
     String formats = options.values().getOrDefault("formats", "");
-    List<Variant> variants = Variant.parse(options);
+    List<WorkerVariant> variants = WorkerVariant.parse(options);
     int rounds = options.integer("rounds", 1);
     System.out.printf(
         "e2e: %d images from %s, %d jobs per run after a warm-up until the compiler threads use"
@@ -105,7 +105,7 @@ final class EndToEndBenchmark {
       double single = 0;
       for (int workers : options.integers("workers", "1,2")) {
         for (int round = 1; round <= rounds; round++) {
-          for (Variant variant : variants) {
+          for (WorkerVariant variant : variants) {
             try (WorkerProcesses pool =
                 WorkerProcesses.start(
                     workers, concurrency, data, variant.jar(), variant.javaOptions())) {
@@ -199,30 +199,6 @@ final class EndToEndBenchmark {
     rows.forEach(System.out::println);
     System.out.println();
     lines.forEach(System.out::println);
-  }
-
-  /**
-   * The workers a run compares: {@code --worker-jars a.jar,b.jar} (default this jar), each started
-   * with {@code --worker-java-options "..."} (e.g. a flight recording).
-   */
-  record Variant(Path jar, List<String> javaOptions) {
-
-    static List<Variant> parse(BenchOptions options) {
-      List<String> java =
-          Arrays.stream(options.values().getOrDefault("worker-java-options", "").split(" "))
-              .filter(o -> !o.isBlank())
-              .toList();
-      String jars = options.values().getOrDefault("worker-jars", "");
-      if (jars.isBlank()) {
-        return List.of(new Variant(null, java));
-      }
-      return Arrays.stream(jars.split(",")).map(j -> new Variant(Path.of(j.trim()), java)).toList();
-    }
-
-    @Override
-    public String toString() {
-      return jar == null ? "this" : String.valueOf(jar.getFileName());
-    }
   }
 
   /** CPU per job less the compiler threads' share of the window it was measured in. */
