@@ -69,11 +69,7 @@ final class EndToEndBenchmark {
             warmUp,
             jobs);
     double renderPerJob = baseline.wallMillisPerJob(jobs);
-    // Steady state, as a worker running for days is: the compiler threads' CPU is left out of both
-    // sides (the code it has not compiled yet still runs slower, so this is on the worker's side
-    // conservative); the figures with it follow the ratio on each line.
     double renderAllCpuPerJob = baseline.cpuMillisPerJob();
-    double renderCpuPerJob = withoutCompiler(renderAllCpuPerJob, baseline.window());
     System.out.printf(
         "pure render (one thread, warm, all presets from one decode): %.1f ms wall, %.1f ms"
             + " process CPU per job on this mix; after %s; in the window compiler %.1f%%, GC %.1f%%;"
@@ -92,8 +88,7 @@ final class EndToEndBenchmark {
         String.join(" ", WorkerJvmFlags.DEPLOYED));
 
     Path data = Files.createTempDirectory("bench-e2e");
-    List<String> rows = new ArrayList<>();
-    List<String> lines = new ArrayList<>();
+    E2eReport report = new E2eReport(baseline, renderPerJob, variants.size() > 1 || rounds > 1);
     try (LocalSystem system =
         LocalSystem.start(
             LocalInfrastructureSettings.ephemeral().withVisibilityTimeoutSeconds(120),
@@ -102,7 +97,6 @@ final class EndToEndBenchmark {
       system.stopWorker();
       system.endpoints().writeTo(data.resolve("endpoints.properties"));
       BenchClient client = new BenchClient(system.apiPort(), KEY, formats);
-      double single = 0;
       for (int workers : options.integers("workers", "1,2")) {
         for (int round = 1; round <= rounds; round++) {
           for (WorkerVariant variant : variants) {
@@ -133,53 +127,14 @@ final class EndToEndBenchmark {
                       + " workers' CPU%n",
                   workers, variant, warmed, window.compilerPercent(), window.gcPercent());
               double workerAllCpuPerJob = (pool.cpuMillis() - workerCpu) / (double) jobs;
-              double workerCpuPerJob = withoutCompiler(workerAllCpuPerJob, window);
               double ownCpuPerJob = (ownCpuMillis() - ownCpu) / (double) jobs;
+              E2eResult result =
+                  new E2eResult(
+                      workers, jobsPerSecond, workerAllCpuPerJob, window, ownCpuPerJob, warmed);
               boolean first = round == 1 && variant == variants.getFirst();
-              single = workers == 1 && first ? jobsPerSecond : single;
-              double overhead = workers / jobsPerSecond * 1000 / renderPerJob - 1;
-              String line =
-                  "e2e workers=%d jobs/s=%.2f worker-cpu-ms/job=%.1f render-cpu-ms/job=%.1f ratio=%.2f"
-                          .formatted(
-                              workers,
-                              jobsPerSecond,
-                              workerCpuPerJob,
-                              renderCpuPerJob,
-                              workerCpuPerJob / renderCpuPerJob)
-                      // After the ratio, so that nothing in it hides: the ratio with the
-                      // compiler threads' CPU, the compiler's and GC's shares of each side's
-                      // measured window, and the warm-up it took.
-                      + (" ratio-with-jit=%.2f (%.1f/%.1f ms) worker-jit=%.1f%% render-jit=%.1f%%"
-                              + " worker-gc=%.1f%% render-gc=%.1f%% warm-up-jobs=%d")
-                          .formatted(
-                              workerAllCpuPerJob / renderAllCpuPerJob,
-                              workerAllCpuPerJob,
-                              renderAllCpuPerJob,
-                              window.compilerPercent(),
-                              baseline.window().compilerPercent(),
-                              window.gcPercent(),
-                              baseline.window().gcPercent(),
-                              warmed.jobs());
-              if (variants.size() > 1 || rounds > 1) {
-                // A/B runs: every measurement, labelled; the plain line stays one per count.
-                line =
-                    line.replace("e2e ", "e2e-ab variant=%s round=%d ".formatted(variant, round));
-              }
-              System.out.println(line);
-              lines.add(line);
-              rows.add(
-                  "%-8d %10.2f %13.2f %14s %13.1f%% %17.1f %20.1f %19.1f%%"
-                      .formatted(
-                          workers,
-                          jobsPerSecond,
-                          1000 / renderPerJob * workers,
-                          single > 0 ? "%.2f".formatted(jobsPerSecond / (single * workers)) : "-",
-                          overhead * 100,
-                          workerCpuPerJob,
-                          ownCpuPerJob,
-                          (workerCpuPerJob / renderCpuPerJob - 1) * 100));
+              report.add(result, first, variant, round);
               if (workers == 1 && first && options.integer("paced", 1) > 0) {
-                rows.add(
+                report.addRow(
                     PacedRun.measure(
                         client,
                         bodies,
@@ -192,18 +147,7 @@ final class EndToEndBenchmark {
         }
       }
     }
-    System.out.println();
-    System.out.println(
-        "workers  e2e jobs/s  render jobs/s  scaling(xK*1)  wall overhead  worker CPU ms/job"
-            + "  API+infra CPU ms/job  worker CPU overhead");
-    rows.forEach(System.out::println);
-    System.out.println();
-    lines.forEach(System.out::println);
-  }
-
-  /** CPU per job less the compiler threads' share of the window it was measured in. */
-  static double withoutCompiler(double cpuPerJob, ThreadCpu.Totals window) {
-    return cpuPerJob * (1 - window.compilerPercent() / 100);
+    report.print();
   }
 
   /** Samples the worker threads' CPU every second, so that exiting compiler threads are counted. */
