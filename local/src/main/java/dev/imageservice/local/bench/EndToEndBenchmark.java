@@ -2,18 +2,13 @@ package dev.imageservice.local.bench;
 
 import dev.imageservice.local.LocalSystem;
 import dev.imageservice.localinfra.LocalInfrastructureSettings;
-import dev.imageservice.worker.render.OutputFormat;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Pushes uploads through the whole local system (API → outbox → SNS → SQS → worker processes → S3 →
@@ -26,57 +21,44 @@ final class EndToEndBenchmark {
 
   private static final String KEY = "bench-tenant-key-0123456789abcdef";
 
-  private EndToEndBenchmark() {}
+  private final BenchOptions options;
+  private final E2eWorkload workload;
+  private final List<WorkerVariant> variants;
+  private final int rounds;
+
+  private EndToEndBenchmark(BenchOptions options) throws IOException {
+    this.options = options;
+    this.workload = E2eWorkload.from(options);
+    this.variants = WorkerVariant.parse(options);
+    this.rounds = options.integer("rounds", 1);
+  }
 
   static void run(BenchOptions options) throws Exception {
-    List<Path> images = images(options.images(), options.imagePrefix());
-    List<byte[]> bodies = new ArrayList<>();
-    for (Path image : images) {
-      bodies.add(Files.readAllBytes(image));
-    }
-    int jobs = options.integer("jobs", Math.max(60, images.size() * 4));
-    // The worker processes start cold: until their JIT has compiled the render and SDK paths, the
-    // compiler threads' CPU would be counted as the pipeline's. Both sides warm up until their
-    // compiler threads are idle (capped), and the compiler's share of the window is printed.
-    WarmUp warmUp = WarmUp.from(options, images.size());
-    int concurrency = options.integer("concurrency", 2);
-    String formats = options.values().getOrDefault("formats", "");
-    List<WorkerVariant> variants = WorkerVariant.parse(options);
-    int rounds = options.integer("rounds", 1);
-    System.out.printf(
-        "e2e: %d images from %s, %d jobs per run after a warm-up until the compiler threads use"
-            + " <= %.1f%% of the CPU (%d to %d jobs), %d cores; each worker renders one image at a"
-            + " time and holds %d messages%s%n",
-        images.size(),
-        options.images(),
-        jobs,
-        warmUp.idlePercent(),
-        warmUp.minJobs(),
-        warmUp.maxJobs(),
-        Runtime.getRuntime().availableProcessors(),
-        concurrency,
-        formats.isEmpty() ? "" : "; jobs ask for formats=" + formats);
+    EndToEndBenchmark bench = new EndToEndBenchmark(options);
+    E2eWorkload workload = bench.workload;
+    System.out.println(workload.describe());
+    RenderBaseline baseline = workload.measureRender();
+    printBaseline(baseline, workload.jobs());
+    boolean labelled = bench.variants.size() > 1 || bench.rounds > 1;
+    E2eReport report =
+        new E2eReport(baseline, baseline.wallMillisPerJob(workload.jobs()), labelled);
+    bench.measureWorkers(baseline, report);
+    report.print();
+  }
 
-    // Measured the way the workers are: process CPU per job, warmed by as many renders as they get
-    // warm-up jobs, rendering what a job renders (see RenderBaseline).
-    RenderBaseline baseline =
-        RenderBaseline.measure(
-            images,
-            Arrays.stream(formats.split(","))
-                .filter(f -> !f.isBlank())
-                .flatMap(f -> OutputFormat.named(f.trim()).stream())
-                .toList(),
-            warmUp,
-            jobs);
-    double renderPerJob = baseline.wallMillisPerJob(jobs);
-    double renderAllCpuPerJob = baseline.cpuMillisPerJob();
+  /**
+   * Prints the pure render's cost. Steady state, as a worker running for days is: the ratio leaves
+   * the compiler threads' CPU out of both sides ({@link E2eResult#withoutCompiler}); the figures
+   * with it follow the ratio on each line, and this line's CPU per job is the one with it.
+   */
+  private static void printBaseline(RenderBaseline baseline, int jobs) {
     System.out.printf(
         "pure render (one thread, warm, all presets from one decode): %.1f ms wall, %.1f ms"
             + " process CPU per job on this mix; after %s; in the window compiler %.1f%%, GC %.1f%%;"
             + " heap max %d MB, %s (the workers get this JVM's heap and GC options: %s;"
             + " and the deployed worker's flags: %s)%n",
-        renderPerJob,
-        renderAllCpuPerJob,
+        baseline.wallMillisPerJob(jobs),
+        baseline.cpuMillisPerJob(),
         baseline.warmUp(),
         baseline.window().compilerPercent(),
         baseline.window().gcPercent(),
@@ -86,9 +68,14 @@ final class EndToEndBenchmark {
             ? "none, defaults"
             : WorkerProcesses.memoryOptions(),
         String.join(" ", WorkerJvmFlags.DEPLOYED));
+  }
 
+  /**
+   * Starts the embedded system with its own worker stopped and measures each worker count ({@code
+   * --workers}), each round ({@code --rounds}) and each variant in turn against it.
+   */
+  private void measureWorkers(RenderBaseline baseline, E2eReport report) throws Exception {
     Path data = Files.createTempDirectory("bench-e2e");
-    E2eReport report = new E2eReport(baseline, renderPerJob, variants.size() > 1 || rounds > 1);
     try (LocalSystem system =
         LocalSystem.start(
             LocalInfrastructureSettings.ephemeral().withVisibilityTimeoutSeconds(120),
@@ -96,94 +83,53 @@ final class EndToEndBenchmark {
             Map.of("server.port", 0))) {
       system.stopWorker();
       system.endpoints().writeTo(data.resolve("endpoints.properties"));
-      BenchClient client = new BenchClient(system.apiPort(), KEY, formats);
+      BenchClient client = new BenchClient(system.apiPort(), KEY, workload.formats());
       for (int workers : options.integers("workers", "1,2")) {
         for (int round = 1; round <= rounds; round++) {
           for (WorkerVariant variant : variants) {
-            try (WorkerProcesses pool =
-                WorkerProcesses.start(
-                    workers, concurrency, data, variant.jar(), variant.javaOptions())) {
-              ThreadCpu meter = new ThreadCpu(pool.pids());
-              ScheduledExecutorService sampler = sampleEverySecond(meter);
-              WarmUp.Done warmed;
-              ThreadCpu.Totals window;
-              long workerCpu;
-              long ownCpu;
-              double jobsPerSecond;
-              try {
-                warmed =
-                    warmUp.run(
-                        meter, images.size(), batch -> JobDriver.complete(client, bodies, batch));
-                ThreadCpu.Totals threadsBefore = meter.totals();
-                workerCpu = pool.cpuMillis();
-                ownCpu = ownCpuMillis();
-                jobsPerSecond = JobDriver.drain(client, bodies, jobs);
-                window = meter.totals().minus(threadsBefore);
-              } finally {
-                sampler.shutdownNow();
-              }
-              System.out.printf(
-                  "workers=%d variant=%s: %s; in the window compiler %.1f%%, GC %.1f%% of the"
-                      + " workers' CPU%n",
-                  workers, variant, warmed, window.compilerPercent(), window.gcPercent());
-              double workerAllCpuPerJob = (pool.cpuMillis() - workerCpu) / (double) jobs;
-              double ownCpuPerJob = (ownCpuMillis() - ownCpu) / (double) jobs;
-              E2eResult result =
-                  new E2eResult(
-                      workers, jobsPerSecond, workerAllCpuPerJob, window, ownCpuPerJob, warmed);
-              boolean first = round == 1 && variant == variants.getFirst();
-              report.add(result, first, variant, round);
-              if (workers == 1 && first && options.integer("paced", 1) > 0) {
-                report.addRow(
-                    PacedRun.measure(
-                        client,
-                        bodies,
-                        jobsPerSecond / 2,
-                        Math.min(jobs, 60),
-                        baseline.wallMillis()));
-              }
-            }
+            measure(client, data, workers, round, variant, baseline, report);
           }
         }
       }
     }
-    report.print();
   }
 
-  /** Samples the worker threads' CPU every second, so that exiting compiler threads are counted. */
-  private static ScheduledExecutorService sampleEverySecond(ThreadCpu meter) {
-    ScheduledExecutorService sampler =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("bench-thread-cpu").daemon().factory());
-    sampler.scheduleAtFixedRate(meter::sample, 1, 1, TimeUnit.SECONDS);
-    return sampler;
+  /**
+   * One measurement of {@code workers} fresh worker processes; after the first one-worker window,
+   * the latency of jobs paced at half its rate ({@code --paced 0}: not).
+   */
+  private void measure(
+      BenchClient client,
+      Path data,
+      int workers,
+      int round,
+      WorkerVariant variant,
+      RenderBaseline baseline,
+      E2eReport report)
+      throws Exception {
+    try (WorkerProcesses pool =
+        WorkerProcesses.start(
+            workers, workload.concurrency(), data, variant.jar(), variant.javaOptions())) {
+      E2eResult result = WorkerWindow.measure(pool, workers, variant, workload, client);
+      boolean first = round == 1 && variant == variants.getFirst();
+      report.add(result, first, variant, round);
+      if (workers == 1 && first && options.integer("paced", 1) > 0) {
+        report.addRow(
+            PacedRun.measure(
+                client,
+                workload.bodies(),
+                result.jobsPerSecond() / 2,
+                Math.min(workload.jobs(), 60),
+                baseline.wallMillis()));
+      }
+    }
   }
 
   private static String collectors() {
     return String.join(
         "+",
-        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-            .map(java.lang.management.GarbageCollectorMXBean::getName)
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName)
             .toList());
-  }
-
-  /** CPU time of this JVM (the API, the embedded servers and the benchmark client). */
-  private static long ownCpuMillis() {
-    return ProcessHandle.current()
-        .info()
-        .totalCpuDuration()
-        .map(java.time.Duration::toMillis)
-        .orElse(0L);
-  }
-
-  private static List<Path> images(Path dir, String prefix) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(p -> p.getFileName().toString().startsWith(prefix))
-          .filter(
-              p -> p.getFileName().toString().matches("(?i).*\\.(jpe?g|png|webp|gif|tiff?|bmp)$"))
-          .sorted()
-          .toList();
-    }
   }
 }

@@ -1,0 +1,84 @@
+package dev.imageservice.local.bench;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One measurement of started worker processes in {@code bench e2e}: they are warmed up until their
+ * compiler threads are idle (capped, {@link WarmUp}), then a backlog of jobs is drained while the
+ * CPU of both sides is read, the workers' split by thread kind so that the compiler's and GC's
+ * shares of the window are known rather than hidden in the cost per job.
+ */
+final class WorkerWindow {
+
+  private WorkerWindow() {}
+
+  /**
+   * Measures {@code pool} ({@code workers} processes of {@code variant}) and prints its warm-up.
+   */
+  static E2eResult measure(
+      WorkerProcesses pool,
+      int workers,
+      WorkerVariant variant,
+      E2eWorkload workload,
+      BenchClient client)
+      throws Exception {
+    ThreadCpu meter = new ThreadCpu(pool.pids());
+    ScheduledExecutorService sampler = sampleEverySecond(meter);
+    WarmUp.Done warmed;
+    ThreadCpu.Totals window;
+    long workerCpu;
+    long ownCpu;
+    double jobsPerSecond;
+    try {
+      warmed = warmUp(meter, workload, client);
+      ThreadCpu.Totals threadsBefore = meter.totals();
+      workerCpu = pool.cpuMillis();
+      ownCpu = ownCpuMillis();
+      jobsPerSecond = JobDriver.drain(client, workload.bodies(), workload.jobs());
+      window = meter.totals().minus(threadsBefore);
+    } finally {
+      sampler.shutdownNow();
+    }
+    System.out.printf(
+        "workers=%d variant=%s: %s; in the window compiler %.1f%%, GC %.1f%% of the workers' CPU%n",
+        workers, variant, warmed, window.compilerPercent(), window.gcPercent());
+    double jobs = workload.jobs();
+    return new E2eResult(
+        workers,
+        jobsPerSecond,
+        (pool.cpuMillis() - workerCpu) / jobs,
+        window,
+        (ownCpuMillis() - ownCpu) / jobs,
+        warmed);
+  }
+
+  /** Runs warm-up batches of whole jobs, one per image of the mix, until the workers are warm. */
+  private static WarmUp.Done warmUp(ThreadCpu meter, E2eWorkload workload, BenchClient client) {
+    return workload
+        .warmUp()
+        .run(
+            meter,
+            workload.images().size(),
+            batch -> JobDriver.complete(client, workload.bodies(), batch));
+  }
+
+  /** Samples the worker threads' CPU every second, so that exiting compiler threads are counted. */
+  private static ScheduledExecutorService sampleEverySecond(ThreadCpu meter) {
+    ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("bench-thread-cpu").daemon().factory());
+    sampler.scheduleAtFixedRate(meter::sample, 1, 1, TimeUnit.SECONDS);
+    return sampler;
+  }
+
+  /** CPU time of this JVM (the API, the embedded servers and the benchmark client). */
+  private static long ownCpuMillis() {
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(java.time.Duration::toMillis)
+        .orElse(0L);
+  }
+}
