@@ -49,6 +49,7 @@ final class ThreadCpu {
   private final List<Long> pids;
   private final Map<String, Long> lastByTask = new HashMap<>();
   private final Map<Long, Long> processStart = new HashMap<>();
+  private final Map<String, Long> byName = new HashMap<>();
   private long compiler;
   private long gc;
 
@@ -84,6 +85,24 @@ final class ThreadCpu {
     return new Totals(process, compiler, gc);
   }
 
+  /**
+   * Samples, then returns the ticks since this meter started by {@link #kind} of thread: where a
+   * process's CPU goes beside the compiler and GC shares.
+   */
+  synchronized Map<String, Long> byKind() {
+    readTasks(false);
+    return Map.copyOf(byName);
+  }
+
+  /**
+   * A thread's name without its number: the pool's threads count together ({@code GC Thread#3},
+   * {@code sdk-async-respo} of {@code sdk-async-response-2-4}). Linux keeps the first 15 characters
+   * of a name, so the listener threads read {@code io.awspring.clo}.
+   */
+  static String kind(String name) {
+    return name.replaceAll("[#\\-]?\\d+(-\\d+)*$", "");
+  }
+
   private void readTasks(boolean baseline) {
     Set<String> seen = new HashSet<>();
     for (long pid : pids) {
@@ -102,6 +121,7 @@ final class ThreadCpu {
           lastByTask.put(key, ticks);
           long used = Math.max(0, ticks - previous);
           String name = stat[0];
+          byName.merge(kind(name), used, Long::sum);
           if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
             compiler += used;
           } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {

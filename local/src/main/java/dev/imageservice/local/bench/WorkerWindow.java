@@ -1,5 +1,6 @@
 package dev.imageservice.local.bench;
 
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,16 +29,20 @@ final class WorkerWindow {
     ScheduledExecutorService sampler = sampleEverySecond(meter);
     WarmUp.Done warmed;
     ThreadCpu.Totals window;
+    Map<String, Long> kindsBefore;
+    Map<String, Long> kindsAfter;
     long workerCpu;
     long ownCpu;
     double jobsPerSecond;
     try {
       warmed = warmUp(meter, workload, client);
       ThreadCpu.Totals threadsBefore = meter.totals();
+      kindsBefore = meter.byKind();
       workerCpu = pool.cpuMillis();
       ownCpu = ownCpuMillis();
       jobsPerSecond = JobDriver.drain(client, workload.bodies(), workload.jobs());
       window = meter.totals().minus(threadsBefore);
+      kindsAfter = meter.byKind();
     } finally {
       sampler.shutdownNow();
     }
@@ -45,13 +50,12 @@ final class WorkerWindow {
         "workers=%d variant=%s: %s; in the window compiler %.1f%%, GC %.1f%% of the workers' CPU%n",
         workers, variant, warmed, window.compilerPercent(), window.gcPercent());
     double jobs = workload.jobs();
+    double allCpuPerJob = (pool.cpuMillis() - workerCpu) / jobs;
+    System.out.printf(
+        "workers=%d variant=%s: the workers' CPU per job by thread in the window: %s%n",
+        workers, variant, CpuByThread.describe(kindsBefore, kindsAfter, allCpuPerJob));
     return new E2eResult(
-        workers,
-        jobsPerSecond,
-        (pool.cpuMillis() - workerCpu) / jobs,
-        window,
-        (ownCpuMillis() - ownCpu) / jobs,
-        warmed);
+        workers, jobsPerSecond, allCpuPerJob, window, (ownCpuMillis() - ownCpu) / jobs, warmed);
   }
 
   /** Runs warm-up batches of whole jobs, one per image of the mix, until the workers are warm. */
