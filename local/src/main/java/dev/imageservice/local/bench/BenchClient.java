@@ -59,9 +59,10 @@ final class BenchClient {
 
   /**
    * Job timing as the server recorded it: accepted at {@code createdAt}, finished at {@code
-   * updatedAt}.
+   * updatedAt}; {@code renderCpuMs} is the CPU the worker's rendering thread spent on the render
+   * ({@code timings.cpuMs}; 0 when the job has no timings).
    */
-  record Finished(String status, Instant created, Instant finished) {
+  record Finished(String status, Instant created, Instant finished, long renderCpuMs) {
     double latencyMillis() {
       return Duration.between(created, finished).toNanos() / 1e6;
     }
@@ -72,7 +73,8 @@ final class BenchClient {
     return new Finished(
         job.get("status").asString(),
         Instant.parse(job.get("createdAt").asString()),
-        Instant.parse(job.get("updatedAt").asString()));
+        Instant.parse(job.get("updatedAt").asString()),
+        job.path("timings").path("cpuMs").asLong(0));
   }
 
   private HttpResponse<String> send(HttpRequest request) {

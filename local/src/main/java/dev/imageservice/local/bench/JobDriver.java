@@ -31,20 +31,28 @@ final class JobDriver {
   }
 
   /**
-   * Uploads a backlog and answers the steady completion rate in jobs/s (10th to 90th percentile
-   * completion): the first and last tenth are the pipeline filling and emptying.
+   * What a drained backlog showed.
+   *
+   * @param jobsPerSecond the steady completion rate (10th to 90th percentile completion: the first
+   *     and last tenth are the pipeline filling and emptying)
+   * @param renderCpuMsPerJob the workers' own render CPU per job, as the jobs' timings recorded it
    */
-  static double drain(BenchClient client, List<byte[]> bodies, int jobs) throws Exception {
+  record Drain(double jobsPerSecond, double renderCpuMsPerJob) {}
+
+  /** Uploads a backlog of {@code jobs} and waits until every one is finished. */
+  static Drain drain(BenchClient client, List<byte[]> bodies, int jobs) throws Exception {
     List<String> ids = uploadAll(client, bodies, jobs);
     List<Instant> done = new ArrayList<>();
+    long renderCpuMs = 0;
     for (BenchClient.Finished f : awaitAll(client, ids)) {
       done.add(f.finished());
+      renderCpuMs += f.renderCpuMs();
     }
     done.sort(null);
     int from = jobs / 10;
     int to = jobs - 1 - jobs / 10;
     double seconds = (done.get(to).toEpochMilli() - done.get(from).toEpochMilli()) / 1000.0;
-    return (to - from) / seconds;
+    return new Drain((to - from) / seconds, renderCpuMs / (double) jobs);
   }
 
   /** Uploads {@code jobs} jobs, four at a time, and answers their ids in upload order. */

@@ -33,14 +33,14 @@ final class WorkerWindow {
     Map<String, Long> kindsAfter;
     long workerCpu;
     long ownCpu;
-    double jobsPerSecond;
+    JobDriver.Drain drain;
     try {
       warmed = warmUp(meter, workload, client);
       ThreadCpu.Totals threadsBefore = meter.totals();
       kindsBefore = meter.byKind();
       workerCpu = pool.cpuMillis();
       ownCpu = ownCpuMillis();
-      jobsPerSecond = JobDriver.drain(client, workload.bodies(), workload.jobs());
+      drain = JobDriver.drain(client, workload.bodies(), workload.jobs());
       window = meter.totals().minus(threadsBefore);
       kindsAfter = meter.byKind();
     } finally {
@@ -52,10 +52,19 @@ final class WorkerWindow {
     double jobs = workload.jobs();
     double allCpuPerJob = (pool.cpuMillis() - workerCpu) / jobs;
     System.out.printf(
-        "workers=%d variant=%s: the workers' CPU per job by thread in the window: %s%n",
-        workers, variant, CpuByThread.describe(kindsBefore, kindsAfter, allCpuPerJob));
+        "workers=%d variant=%s: the workers' CPU per job by thread in the window: %s; of the"
+            + " listener threads', the render itself (the jobs' timings.cpuMs) %.1f ms%n",
+        workers,
+        variant,
+        CpuByThread.describe(kindsBefore, kindsAfter, allCpuPerJob),
+        drain.renderCpuMsPerJob());
     return new E2eResult(
-        workers, jobsPerSecond, allCpuPerJob, window, (ownCpuMillis() - ownCpu) / jobs, warmed);
+        workers,
+        drain.jobsPerSecond(),
+        allCpuPerJob,
+        window,
+        (ownCpuMillis() - ownCpu) / jobs,
+        warmed);
   }
 
   /** Runs warm-up batches of whole jobs, one per image of the mix, until the workers are warm. */
