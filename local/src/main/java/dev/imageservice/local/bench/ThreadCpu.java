@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The CPU of processes split by what their threads do, read from Linux's {@code /proc/<pid>/stat}
@@ -49,9 +50,9 @@ final class ThreadCpu {
   private final List<Long> pids;
   private final Map<String, Long> lastByTask = new HashMap<>();
   private final Map<Long, Long> processStart = new HashMap<>();
-  private final Map<String, Long> byName = new HashMap<>();
-  private long compiler;
-  private long gc;
+  private static final Pattern NUMBER = Pattern.compile("[#\\-]?\\d+(-\\d+)*$");
+
+  private final Map<String, Long> byKind = new HashMap<>();
 
   ThreadCpu(List<Long> pids) {
     this.pids = List.copyOf(pids);
@@ -82,6 +83,17 @@ final class ThreadCpu {
     for (long pid : pids) {
       process += processTicks(pid) - processStart.get(pid);
     }
+    long compiler = 0;
+    long gc = 0;
+    // The compiler's and GC's shares are kinds of thread like the others, summed here.
+    for (Map.Entry<String, Long> kind : byKind.entrySet()) {
+      String name = kind.getKey();
+      if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+        compiler += kind.getValue();
+      } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+        gc += kind.getValue();
+      }
+    }
     return new Totals(process, compiler, gc);
   }
 
@@ -91,7 +103,7 @@ final class ThreadCpu {
    */
   synchronized Map<String, Long> byKind() {
     readTasks(false);
-    return Map.copyOf(byName);
+    return Map.copyOf(byKind);
   }
 
   /**
@@ -100,7 +112,7 @@ final class ThreadCpu {
    * of a name, so the listener threads read {@code io.awspring.clo}.
    */
   static String kind(String name) {
-    return name.replaceAll("[#\\-]?\\d+(-\\d+)*$", "");
+    return NUMBER.matcher(name).replaceAll("");
   }
 
   private void readTasks(boolean baseline) {
@@ -120,13 +132,7 @@ final class ThreadCpu {
           long previous = lastByTask.getOrDefault(key, baseline ? ticks : 0L);
           lastByTask.put(key, ticks);
           long used = Math.max(0, ticks - previous);
-          String name = stat[0];
-          byName.merge(kind(name), used, Long::sum);
-          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            compiler += used;
-          } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-            gc += used;
-          }
+          byKind.merge(kind(stat[0]), used, Long::sum);
         }
       } catch (IOException | RuntimeException gone) {
         // The process has exited (or no /proc): nothing more to count for it.
