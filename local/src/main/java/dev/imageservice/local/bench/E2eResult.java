@@ -11,6 +11,8 @@ package dev.imageservice.local.bench;
  * @param window the workers' CPU in the window by thread kind (compiler and GC shares)
  * @param ownCpuPerJob this JVM's CPU per job (the API, the embedded servers, the client)
  * @param warmed what the workers' warm-up did
+ * @param renderInWorkerCpuPerJob the render's own CPU inside the workers per job (the jobs' {@code
+ *     timings.cpuMs}: the rendering thread's CPU during the render)
  */
 record E2eResult(
     int workers,
@@ -18,7 +20,8 @@ record E2eResult(
     double workerAllCpuPerJob,
     ThreadCpu.Totals window,
     double ownCpuPerJob,
-    WarmUp.Done warmed) {
+    WarmUp.Done warmed,
+    double renderInWorkerCpuPerJob) {
 
   /**
    * CPU per job less the compiler threads' share of the window it was measured in: steady state, as
@@ -50,7 +53,12 @@ record E2eResult(
         // After the ratio, so that nothing in it hides: the ratio with the compiler threads' CPU,
         // the compiler's and GC's shares of each side's measured window, and the warm-up it took.
         + (" ratio-with-jit=%.2f (%.1f/%.1f ms) worker-jit=%.1f%% render-jit=%.1f%%"
-                + " worker-gc=%.1f%% render-gc=%.1f%% warm-up-jobs=%d")
+                + " worker-gc=%.1f%% render-gc=%.1f%% warm-up-jobs=%d"
+                // The worker against the render it ran itself, in the same window: the baseline is
+                // measured minutes earlier in another JVM, and the same render's CPU moves by a
+                // tenth to a fifth between such runs here (docs/performance.md, "Round six"), all
+                // of which the ratio above books on the worker.
+                + " ratio-to-own-render=%.2f (own-render-cpu-ms/job=%.1f)")
             .formatted(
                 workerAllCpuPerJob / render.cpuMillisPerJob(),
                 workerAllCpuPerJob,
@@ -59,7 +67,9 @@ record E2eResult(
                 render.window().compilerPercent(),
                 window.gcPercent(),
                 render.window().gcPercent(),
-                warmed.jobs());
+                warmed.jobs(),
+                workerCpuPerJob() / renderInWorkerCpuPerJob,
+                renderInWorkerCpuPerJob);
   }
 
   /**

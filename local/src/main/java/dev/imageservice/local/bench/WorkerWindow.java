@@ -64,7 +64,8 @@ final class WorkerWindow {
         allCpuPerJob,
         window,
         (ownCpuMillis() - ownCpu) / jobs,
-        warmed);
+        warmed,
+        drain.renderCpuMsPerJob());
   }
 
   /** Runs warm-up batches of whole jobs, one per image of the mix, until the workers are warm. */

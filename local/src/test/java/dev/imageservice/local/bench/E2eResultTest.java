@@ -9,7 +9,13 @@ class E2eResultTest {
   // Workers: compiler 5 %, GC 3 % of their window; the render: compiler 2 %, GC 4 % of its.
   private static final E2eResult RESULT =
       new E2eResult(
-          2, 3.456, 120.0, new ThreadCpu.Totals(1000, 50, 30), 10.25, new WarmUp.Done(96, 1.5));
+          2,
+          3.456,
+          120.0,
+          new ThreadCpu.Totals(1000, 50, 30),
+          10.25,
+          new WarmUp.Done(96, 1.5),
+          95.0);
   private static final RenderBaseline RENDER =
       new RenderBaseline(
           100.0,
@@ -24,7 +30,8 @@ class E2eResultTest {
         .isEqualTo(
             "e2e workers=2 jobs/s=3.46 worker-cpu-ms/job=114.0 render-cpu-ms/job=98.0 ratio=1.16"
                 + " ratio-with-jit=1.20 (120.0/100.0 ms) worker-jit=5.0% render-jit=2.0%"
-                + " worker-gc=3.0% render-gc=4.0% warm-up-jobs=96");
+                + " worker-gc=3.0% render-gc=4.0% warm-up-jobs=96"
+                + " ratio-to-own-render=1.20 (own-render-cpu-ms/job=95.0)");
   }
 
   @Test
