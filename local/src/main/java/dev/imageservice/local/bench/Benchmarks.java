@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Entry of the benchmarks that need the running system: {@code java -jar
- * local/target/image-service-local.jar bench e2e|upload|webhooks|direct-upload [options]}. They
- * print a table; they are not tests and are run by hand (see docs/performance.md).
+ * local/target/image-service-local.jar bench e2e|upload|webhooks|direct-upload|sdk-floor
+ * [options]}. They print a table; they are not tests and are run by hand (see docs/performance.md).
+ * {@code sdk-floor-client} is {@code sdk-floor}'s own second process, not run by hand.
  */
 public final class Benchmarks {
 
@@ -19,6 +20,8 @@ public final class Benchmarks {
       case "upload" -> UploadLatencyBenchmark.run(BenchOptions.parse(rest));
       case "webhooks" -> WebhookLatencyBenchmark.run(BenchOptions.parse(rest));
       case "direct-upload" -> DirectUploadBenchmark.run(BenchOptions.parse(rest));
+      case "sdk-floor" -> SdkFloorBenchmark.run(BenchOptions.parse(rest));
+      case "sdk-floor-client" -> SdkFloorClient.run(BenchOptions.parse(rest));
       default -> {
         System.err.println(
             """
@@ -31,7 +34,9 @@ public final class Benchmarks {
                                 [--rates 10,20,40]
                    bench webhooks [--jobs 200] [--concurrency 4] [--size-kb 64]
                    bench direct-upload [--rate 100] [--concurrency 100] [--seconds 20]
-                                [--size-kb 1024] [--mode open|closed]""");
+                                [--size-kb 1024] [--mode open|closed]
+                   bench sdk-floor [--warm-up-calls 1000] [--calls 8000] [--window-calls 1000]
+                                [--thumbnail-kb 20] [--original-kb 1536]""");
         System.exit(2);
       }
     }

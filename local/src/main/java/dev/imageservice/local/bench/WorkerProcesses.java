@@ -1,7 +1,6 @@
 package dev.imageservice.local.bench;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -45,7 +44,8 @@ final class WorkerProcesses implements AutoCloseable {
       command.addAll(memoryOptions());
       command.addAll(javaOptions);
       if (jar == null) {
-        command.addAll(command(java).subList(1, command(java).size()));
+        List<String> self = ThisJar.command(java, List.of("worker"));
+        command.addAll(self.subList(1, self.size()));
       } else {
         command.addAll(List.of("-jar", jar.toString(), "worker"));
       }
@@ -83,15 +83,6 @@ final class WorkerProcesses implements AutoCloseable {
   /** Process ids of the workers, for {@link ThreadCpu}. */
   List<Long> pids() {
     return processes.stream().map(Process::pid).toList();
-  }
-
-  private static List<String> command(String java) {
-    String classPath = System.getProperty("java.class.path");
-    if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
-      // Started as `java -jar image-service-local.jar bench ...`: the same jar starts a worker.
-      return List.of(java, "-jar", classPath, "worker");
-    }
-    return List.of(java, "-cp", classPath, "dev.imageservice.local.LocalImageService", "worker");
   }
 
   /**
