@@ -43,6 +43,7 @@ public final class JobLifecycle {
   private final JobTelemetryRepository telemetry;
   private final TraceContexts traces;
   private final RecordedPresets recorded = new RecordedPresets();
+  private final SucceedStatement succeedStatement;
 
   public JobLifecycle(
       Jdbi jdbi, JobRepository jobs, OutboxRepository outbox, OutboxRelay relay, Clock clock) {
@@ -61,6 +62,7 @@ public final class JobLifecycle {
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.outbox = outbox;
+    this.succeedStatement = new SucceedStatement(outbox);
     this.relay = relay;
     this.clock = clock;
     this.telemetry = telemetry;
@@ -111,8 +113,9 @@ public final class JobLifecycle {
 
   /**
    * {@link JobTransition#SUCCEED} with the thumbnail rows, the original's dimensions and a {@code
-   * ThumbnailsGenerated}. The fenced status update comes first: when the claim was lost nothing at
-   * all is written and the answer is false.
+   * ThumbnailsGenerated}, in one statement whose every write is gated on the fenced status update:
+   * when the claim was lost nothing at all is written and the answer is false. A rendition of the
+   * job not among {@code stored} (a preset that changed format) is deleted.
    */
   public boolean succeed(Claim claim, List<Thumbnail> stored, int width, int height) {
     return succeed(claim, stored, width, height, null);
@@ -121,25 +124,22 @@ public final class JobLifecycle {
   /** {@link #succeed(Claim, List, int, int)} recording a ThumbHash placeholder (base64) too. */
   public boolean succeed(
       Claim claim, List<Thumbnail> stored, int width, int height, @Nullable String thumbhash) {
-    return announced(
-            (handle, now) -> {
-              // Dimensions and ThumbHash go with the status: fewer round trips per job.
-              if (!moves.succeed(handle, claim, now, width, height, thumbhash)) {
-                return Optional.<Boolean>empty();
-              }
-              // A render replaces every rendition: one that changed format leaves no stale row.
-              jobs.deleteThumbnails(handle, claim.jobId());
-              jobs.upsertThumbnails(handle, claim.jobId(), stored);
-              recorded.markRecordedVersions(handle, claim.jobId());
-              Job job = claim.job();
-              outbox.add(
-                  handle,
-                  ThumbnailsGenerated.of(job.jobId(), job.tenantId(), refs(stored), now)
-                      .withThumbhash(thumbhash),
-                  now);
-              return Optional.of(true);
-            })
-        .isPresent();
+    Instant now = clock.instant();
+    Job job = claim.job();
+    ImageEvent generated =
+        ThumbnailsGenerated.of(job.jobId(), job.tenantId(), refs(stored), now)
+            .withThumbhash(thumbhash);
+    // One statement in autocommit, atomic on its own, instead of five in a transaction and its
+    // commit: every round trip costs the worker CPU (pool, Jdbi, driver) on every job.
+    boolean succeeded =
+        jdbi.withHandle(
+            handle ->
+                succeedStatement.execute(
+                    handle, claim, now, width, height, thumbhash, stored, generated));
+    if (succeeded) {
+      relay.wakeUp();
+    }
+    return succeeded;
   }
 
   /** {@link JobTransition#FAIL} with a {@code ThumbnailsFailed}; false when the claim was lost. */

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
@@ -117,32 +116,11 @@ public final class JobRepository {
         .execute();
   }
 
-  /** Deletes a job's thumbnail rows (not the objects): a render then writes its own. */
-  public void deleteThumbnails(Handle handle, UUID jobId) {
-    handle
-        .createUpdate("delete from thumbnails where job_id = :jobId")
-        .bind("jobId", jobId)
-        .execute();
-  }
-
   /**
    * Inserts or replaces a thumbnail row: re-rendering a preset in a format never adds a second row.
    */
   public void upsertThumbnail(Handle handle, UUID jobId, Thumbnail thumbnail) {
     bindThumbnail(handle.createUpdate(UPSERT_THUMBNAIL), jobId, thumbnail).execute();
-  }
-
-  /**
-   * {@link #upsertThumbnail} for each of {@code thumbnails}, as one JDBC batch: the driver sends
-   * them in one round trip instead of one per rendition.
-   */
-  public void upsertThumbnails(Handle handle, UUID jobId, List<Thumbnail> thumbnails) {
-    if (thumbnails.isEmpty()) {
-      return;
-    }
-    PreparedBatch batch = handle.prepareBatch(UPSERT_THUMBNAIL);
-    thumbnails.forEach(t -> bindThumbnail(batch, jobId, t).add());
-    batch.execute();
   }
 
   private static <S extends SqlStatement<S>> S bindThumbnail(

@@ -7,7 +7,6 @@ import static dev.imageservice.common.job.JobTransition.FAIL;
 import static dev.imageservice.common.job.JobTransition.REANNOUNCE;
 import static dev.imageservice.common.job.JobTransition.RELEASE;
 import static dev.imageservice.common.job.JobTransition.RETRY;
-import static dev.imageservice.common.job.JobTransition.SUCCEED;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +18,23 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL of each {@link JobTransition}: one conditional update whose {@code status = any(:from)}
  * comes from the transition's table, so that a move from another state matches no row. Used only by
- * {@link JobLifecycle}, inside its transactions. Stateless.
+ * {@link JobLifecycle}, inside its transactions. {@link JobTransition#SUCCEED}, which writes its
+ * rows and its event in the same statement, is {@link SucceedStatement}. Stateless.
  */
 final class TransitionStatements {
 
   private static final String RETURNING = " returning " + JobRepository.JOB_COLUMNS;
+
+  /**
+   * The condition of every holder's move: the job still carries the claim's token and is in a state
+   * the move starts from. Binds {@code :jobId}, {@code :token} and {@code :from}.
+   */
+  static final String FENCE =
+      "where job_id = :jobId and claim_token = :token and status = any(:from)";
 
   Optional<Claim> claim(Handle handle, UUID jobId, Duration lease, Instant now) {
     return query(
@@ -61,40 +67,6 @@ final class TransitionStatements {
             .bind("leaseUntil", utc(now.plus(lease)))
             .execute()
         == 1;
-  }
-
-  boolean succeed(Handle handle, Claim claim, Instant now) {
-    return held(
-        handle,
-        SUCCEED,
-        claim,
-        """
-        update jobs set status = 'SUCCEEDED', lease_until = null, error_code = null,
-            error_message = null, updated_at = :now, completed_at = :now
-        """,
-        now);
-  }
-
-  /**
-   * {@link #succeed(Handle, Claim, Instant)} recording in the same statement what the render learnt
-   * about the original: its dimensions and, when one was made, its ThumbHash (null keeps the
-   * column). One round trip per job instead of three.
-   */
-  boolean succeed(
-      Handle handle, Claim claim, Instant now, int width, int height, @Nullable String thumbhash) {
-    Update update =
-        fenced(
-            handle,
-            SUCCEED,
-            claim,
-            """
-            update jobs set status = 'SUCCEEDED', lease_until = null, error_code = null,
-                error_message = null, updated_at = :now, completed_at = :now,
-                original_width = :w, original_height = :h,
-                thumbhash = coalesce(:thumbhash, thumbhash)
-            """,
-            now);
-    return update.bind("w", width).bind("h", height).bind("thumbhash", thumbhash).execute() == 1;
   }
 
   boolean fail(Handle handle, Claim claim, JobError error, Instant now) {
@@ -219,8 +191,7 @@ final class TransitionStatements {
   private static Update fenced(
       Handle handle, JobTransition move, Claim claim, String set, Instant now) {
     return handle
-        .createUpdate(
-            set + " where job_id = :jobId and claim_token = :token and status = any(:from)")
+        .createUpdate(set + " " + FENCE)
         .bind("jobId", claim.jobId())
         .bind("token", claim.token())
         .bind("from", move.fromNames())

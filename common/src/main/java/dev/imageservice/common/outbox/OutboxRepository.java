@@ -11,12 +11,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Jdbi access to the {@code outbox} table. {@link #add} is called inside the transaction that makes
  * the state change the event announces; the relay then drains it. Stateless and thread-safe.
  */
 public final class OutboxRepository {
+
+  private static final String INSERT =
+      """
+      insert into outbox (event_id, event_type, job_id, payload, created_at, next_attempt_at,
+          traceparent)
+      """;
 
   private final TraceContexts traces;
 
@@ -31,20 +38,51 @@ public final class OutboxRepository {
   }
 
   public void add(Handle handle, ImageEvent event, Instant now) {
-    handle
-        .createUpdate(
-            """
-            insert into outbox (event_id, event_type, job_id, payload, created_at, next_attempt_at,
-                traceparent)
-            values (:eventId, :type, :jobId, :payload, :now, :now, :traceparent)
-            """)
-        .bind("traceparent", traces.currentTraceparent())
-        .bind("eventId", event.eventId())
-        .bind("type", event.type())
-        .bind("jobId", event.jobId())
-        .bind("payload", EventJson.write(event))
-        .bind("now", utc(now))
+    bindRow(
+            handle.createUpdate(
+                INSERT
+                    + """
+                    values (:eventId, :eventType, :eventJobId, :eventPayload, :eventAt, :eventAt,
+                        :eventTraceparent)
+                    """),
+            event,
+            now)
         .execute();
+  }
+
+  /**
+   * The insert of {@link #add} as the last part of a larger statement that makes the change the
+   * event announces: it writes the row once for each row of {@code gate}, a common table expression
+   * of that statement that yields one row when the change happened and none when it did not. Bind
+   * the row with {@link #bindRow}. The change and its announcement then cost one round trip, where
+   * {@link #add} is a second statement in the change's transaction.
+   */
+  public static String insertOncePerRowOf(String gate) {
+    // Parameters in a select list take no type from the target columns, as they do in values:
+    // the casts give them the columns' types.
+    return INSERT
+        + """
+        select cast(:eventId as uuid), cast(:eventType as text), cast(:eventJobId as uuid),
+            cast(:eventPayload as text), cast(:eventAt as timestamptz),
+            cast(:eventAt as timestamptz), cast(:eventTraceparent as text)
+        from\s"""
+        + gate;
+  }
+
+  /**
+   * Binds the row {@link #add} writes for {@code event} (due at once, with the trace context
+   * current on this thread), whether it goes in alone or with {@link #insertOncePerRowOf}. The
+   * parameters are named {@code event...}, so that they do not clash with the larger statement's
+   * own.
+   */
+  public <S extends SqlStatement<S>> S bindRow(S statement, ImageEvent event, Instant now) {
+    return statement
+        .bind("eventId", event.eventId())
+        .bind("eventType", event.type())
+        .bind("eventJobId", event.jobId())
+        .bind("eventPayload", EventJson.write(event))
+        .bind("eventAt", utc(now))
+        .bind("eventTraceparent", traces.currentTraceparent());
   }
 
   /**

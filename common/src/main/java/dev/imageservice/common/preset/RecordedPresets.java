@@ -32,22 +32,6 @@ public final class RecordedPresets {
         .orElse(List.of());
   }
 
-  /**
-   * Marks the job's renditions with the versions of the definitions recorded with it (renditions of
-   * presets recorded without one keep their version).
-   */
-  public void markRecordedVersions(Handle handle, UUID jobId) {
-    handle
-        .createUpdate(
-            """
-            update thumbnails t set preset_version = cast(d ->> 'version' as integer)
-            from jobs j, jsonb_array_elements(j.preset_definitions) d
-            where j.job_id = :jobId and t.job_id = j.job_id and d ->> 'name' = t.preset
-            """)
-        .bind("jobId", jobId)
-        .execute();
-  }
-
   /** Marks one rendition with the version it was made with. */
   public void markVersion(Handle handle, UUID jobId, String preset, int version) {
     handle

@@ -2,6 +2,7 @@ package dev.imageservice.common.testing;
 
 import dev.imageservice.common.db.JdbiFactory;
 import dev.imageservice.localinfra.EmbeddedPostgresServer;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -13,6 +14,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class TestDatabase {
 
   private static Jdbi jdbi;
+  private static DataSource dataSource;
 
   private TestDatabase() {}
 
@@ -20,13 +22,20 @@ public final class TestDatabase {
     if (jdbi == null) {
       EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, 0);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-      PGSimpleDataSource dataSource = new PGSimpleDataSource();
-      dataSource.setURL(server.jdbcUrl());
-      dataSource.setPassword(server.password());
-      Flyway.configure().dataSource(dataSource).load().migrate();
-      jdbi = JdbiFactory.create(dataSource);
+      PGSimpleDataSource pg = new PGSimpleDataSource();
+      pg.setURL(server.jdbcUrl());
+      pg.setPassword(server.password());
+      Flyway.configure().dataSource(pg).load().migrate();
+      dataSource = pg;
+      jdbi = JdbiFactory.create(pg);
     }
     return jdbi;
+  }
+
+  /** The database under {@link #jdbi()}, for a test that needs a Jdbi configured its own way. */
+  public static synchronized DataSource dataSource() {
+    jdbi();
+    return dataSource;
   }
 
   /** Empties every table the jobs and the outbox use. */
