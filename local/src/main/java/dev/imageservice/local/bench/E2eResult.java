@@ -55,9 +55,9 @@ record E2eResult(
         + (" ratio-with-jit=%.2f (%.1f/%.1f ms) worker-jit=%.1f%% render-jit=%.1f%%"
                 + " worker-gc=%.1f%% render-gc=%.1f%% warm-up-jobs=%d"
                 // The worker against the render it ran itself, in the same window: the baseline is
-                // measured minutes earlier in another JVM, and the same render's CPU moves by a
-                // tenth to a fifth between such runs here (docs/performance.md, "Round six"), all
-                // of which the ratio above books on the worker.
+                // measured minutes earlier in another JVM, and the same render's CPU moves by up
+                // to a third between such runs here (docs/performance.md, "Round six"), all of
+                // which the ratio above books on the worker.
                 + " ratio-to-own-render=%.2f (own-render-cpu-ms/job=%.1f)")
             .formatted(
                 workerAllCpuPerJob / render.cpuMillisPerJob(),
