@@ -6,10 +6,10 @@ import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
 import dev.imageservice.common.testing.TestClock;
 import dev.imageservice.common.testing.TestDatabase;
+import dev.imageservice.common.testing.TestRelays;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -45,18 +45,7 @@ class JobLifecycleTest {
   }
 
   private OutboxRelay relay(TestClock clock) {
-    OutboxRepository outbox = new OutboxRepository();
-    return new OutboxRelay(
-        jdbi,
-        outbox,
-        batch -> Map.of(),
-        new OutboxRelay.Settings(
-            Duration.ofSeconds(1),
-            10,
-            Duration.ofMinutes(1),
-            Duration.ofDays(7),
-            Duration.ofHours(1)),
-        clock);
+    return TestRelays.idle(jdbi, new OutboxRepository(), clock);
   }
 
   @BeforeEach

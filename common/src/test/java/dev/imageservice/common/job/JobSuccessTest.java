@@ -6,13 +6,13 @@ import dev.imageservice.common.db.JdbiFactory;
 import dev.imageservice.common.event.EventJson;
 import dev.imageservice.common.event.ThumbnailRef;
 import dev.imageservice.common.event.ThumbnailsGenerated;
-import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
 import dev.imageservice.common.preset.PresetFit;
 import dev.imageservice.common.preset.PresetSnapshot;
 import dev.imageservice.common.preset.RecordedPresets;
 import dev.imageservice.common.testing.TestClock;
 import dev.imageservice.common.testing.TestDatabase;
+import dev.imageservice.common.testing.TestRelays;
 import dev.imageservice.common.trace.TraceContexts;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -171,19 +171,8 @@ class JobSuccessTest {
   }
 
   private JobLifecycle lifecycle(Jdbi database) {
-    OutboxRelay relay =
-        new OutboxRelay(
-            database,
-            outbox,
-            batch -> Map.of(),
-            new OutboxRelay.Settings(
-                Duration.ofSeconds(1),
-                10,
-                Duration.ofMinutes(1),
-                Duration.ofDays(7),
-                Duration.ofHours(1)),
-            clock);
-    return new JobLifecycle(database, new JobRepository(), outbox, relay, clock);
+    return new JobLifecycle(
+        database, new JobRepository(), outbox, TestRelays.idle(database, outbox, clock), clock);
   }
 
   private UUID created(List<String> presets, List<PresetSnapshot> definitions) {

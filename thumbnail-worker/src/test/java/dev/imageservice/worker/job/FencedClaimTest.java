@@ -12,8 +12,8 @@ import dev.imageservice.common.job.JobRepository;
 import dev.imageservice.common.job.JobStatus;
 import dev.imageservice.common.job.NewJob;
 import dev.imageservice.common.job.Thumbnail;
-import dev.imageservice.common.outbox.OutboxRelay;
 import dev.imageservice.common.outbox.OutboxRepository;
+import dev.imageservice.common.testing.TestRelays;
 import dev.imageservice.localinfra.EmbeddedPostgresServer;
 import dev.imageservice.worker.render.RenderResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +24,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -126,19 +125,7 @@ class FencedClaimTest {
 
   private JobLifecycle lifecycle() {
     OutboxRepository outbox = new OutboxRepository();
-    OutboxRelay relay =
-        new OutboxRelay(
-            jdbi,
-            outbox,
-            batch -> Map.of(),
-            new OutboxRelay.Settings(
-                Duration.ofSeconds(1),
-                10,
-                Duration.ofMinutes(1),
-                Duration.ofDays(7),
-                Duration.ofHours(1)),
-            clock);
-    return new JobLifecycle(jdbi, jobs, outbox, relay, clock);
+    return new JobLifecycle(jdbi, jobs, outbox, TestRelays.idle(jdbi, outbox, clock), clock);
   }
 
   private JobMetrics metrics() {
