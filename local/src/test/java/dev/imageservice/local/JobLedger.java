@@ -45,10 +45,11 @@ final class JobLedger {
 
   /**
    * Leaves the job as a worker that claimed it {@code ago} and then died leaves it: {@code
-   * PROCESSING}, one more attempt, the next claim token, the lease long over.
+   * PROCESSING}, one more attempt, the next claim token, the lease long over. Returns the rows it
+   * changed: 1 when the job was still queued.
    */
-  void claimedByADeadWorker(UUID jobId, java.time.Duration ago) {
-    jdbi.useHandle(
+  int claimedByADeadWorker(UUID jobId, java.time.Duration ago) {
+    return jdbi.withHandle(
         h ->
             h.createUpdate(
                     """

@@ -272,8 +272,8 @@ class WorkerFaultsIT {
     // Its worker claimed it an hour ago and died, and its message is gone: nothing will ever
     // deliver it again but the sweeper.
     rig.purgeRequests();
-    rig.ledger().claimedByADeadWorker(job, Duration.ofHours(1));
-    assertThat(rig.ledger().status(job)).isEqualTo("PROCESSING");
+    // The API's sweeper may requeue it at once, so check the claim itself, not the status after it.
+    assertThat(rig.ledger().claimedByADeadWorker(job, Duration.ofHours(1))).isEqualTo(1);
 
     rig.system().startWorker(Map.of());
     rig.awaitStatus(List.of(job), "SUCCEEDED", Duration.ofSeconds(60));
