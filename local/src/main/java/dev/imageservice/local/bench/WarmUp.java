@@ -9,10 +9,11 @@ import java.util.function.IntConsumer;
  * its steady state, not its JIT compiling the database driver, SDK and metrics code a few calls per
  * job at a time, is what its cost per job means; the cap keeps a run's wall time bounded, and the
  * compiler's share of the measured window is printed whatever it is. (A worker's SDK, driver and
- * metrics code runs a few times per job and reaches C2's thresholds only after thousands of jobs:
- * on the 2-core VM its compiler was still at 5-7 % of its CPU after 480 jobs, so the cap, not the
- * idle test, usually ends the workers' warm-up; the benchmark then leaves the compiler threads' CPU
- * out of both sides and prints it.)
+ * metrics code runs a few times per job. With the worker's deployed flags ({@link WorkerJvmFlags})
+ * C2 takes it after 100 invocations, and on the 2-core VM the workers' compiler went idle after
+ * 1000 to 1250 jobs; at the old cap of 360 it still used 20-27 % of their CPU. So the cap is 1440
+ * jobs, above that, and the idle test ends the warm-up; the benchmark leaves the compiler threads'
+ * CPU out of both sides and prints it.)
  *
  * @param minJobs jobs before the compiler is looked at ({@code --warm-up-jobs})
  * @param maxJobs the cap ({@code --max-warm-up-jobs})
@@ -23,7 +24,7 @@ record WarmUp(int minJobs, int maxJobs, double idlePercent) {
 
   static WarmUp from(BenchOptions options, int images) {
     int min = options.integer("warm-up-jobs", Math.max(48, images * 2));
-    int max = Math.max(min, options.integer("max-warm-up-jobs", Math.max(360, images * 15)));
+    int max = Math.max(min, options.integer("max-warm-up-jobs", Math.max(1440, images * 60)));
     double idle = Double.parseDouble(options.values().getOrDefault("jit-idle-percent", "2"));
     return new WarmUp(min, max, idle);
   }
