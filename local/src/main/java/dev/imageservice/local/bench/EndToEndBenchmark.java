@@ -54,14 +54,17 @@ final class EndToEndBenchmark {
   private static void printBaseline(RenderBaseline baseline, int jobs) {
     System.out.printf(
         "pure render (one thread, warm, all presets from one decode): %.1f ms wall, %.1f ms"
-            + " process CPU per job on this mix; after %s; in the window compiler %.1f%%, GC %.1f%%;"
-            + " heap max %d MB, %s (the workers get this JVM's heap and GC options: %s;"
+            + " process CPU per job on this mix; after %s; in the window compiler %.1f%%, GC %.1f%%,"
+            + " kernel %.1f%% (%.1f ms per job), minor page faults %.0f per job; heap max %d MB, %s (the workers get this JVM's heap and GC options: %s;"
             + " and the deployed worker's flags: %s)%n",
         baseline.wallMillisPerJob(jobs),
         baseline.cpuMillisPerJob(),
         baseline.warmUp(),
         baseline.window().compilerPercent(),
         baseline.window().gcPercent(),
+        baseline.window().systemPercent(),
+        baseline.cpuMillisPerJob() * baseline.window().systemPercent() / 100,
+        (double) baseline.window().minorFaults() / jobs,
         Runtime.getRuntime().maxMemory() >> 20,
         collectors(),
         WorkerProcesses.memoryOptions().isEmpty()

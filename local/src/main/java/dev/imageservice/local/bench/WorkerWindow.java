@@ -58,6 +58,14 @@ final class WorkerWindow {
         variant,
         CpuByThread.describe(kindsBefore, kindsAfter, allCpuPerJob),
         drain.renderCpuMsPerJob());
+    System.out.printf(
+        "workers=%d variant=%s: in the window the kernel took %.1f%% of the workers' CPU (%.1f ms"
+            + " per job); minor page faults %.0f per job%n",
+        workers,
+        variant,
+        window.systemPercent(),
+        allCpuPerJob * window.systemPercent() / 100,
+        window.minorFaults() / jobs);
     return new E2eResult(
         workers,
         drain.jobsPerSecond(),

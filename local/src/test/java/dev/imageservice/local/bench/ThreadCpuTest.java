@@ -3,6 +3,9 @@ package dev.imageservice.local.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -24,6 +27,26 @@ class ThreadCpuTest {
     assertThat(window.compiler()).isBetween(0L, window.process());
     assertThat(window.compilerPercent()).isBetween(0.0, 100.0);
     assertThat(window.gcPercent()).isBetween(0.0, 100.0);
+  }
+
+  @Test
+  void countsTheMinorFaultsOfFreshMemoryAndTheKernelsShare() {
+    ThreadCpu meter = ThreadCpu.of(ProcessHandle.current().pid());
+    assumeTrue(meter.available(), "needs Linux /proc");
+    ThreadCpu.Totals before = meter.totals();
+    // 64 MB of new native memory, every page written once: at least one fault per 2 MB huge page
+    // where the kernel gives those, one per 4 kB page where it does not.
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment fresh = arena.allocate(64L << 20);
+      for (long offset = 0; offset < fresh.byteSize(); offset += 4096) {
+        fresh.set(ValueLayout.JAVA_BYTE, offset, (byte) 1);
+      }
+    }
+    ThreadCpu.Totals window = meter.totals().minus(before);
+
+    assertThat(window.minorFaults()).isGreaterThanOrEqualTo(32);
+    assertThat(window.system()).isBetween(0L, window.process());
+    assertThat(window.systemPercent()).isBetween(0.0, 100.0);
   }
 
   @Test
