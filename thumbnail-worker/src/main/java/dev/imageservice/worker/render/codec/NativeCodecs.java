@@ -255,6 +255,8 @@ public final class NativeCodecs {
       LOG.info("renderer codecs: {}", INSTANCE);
       if (INSTANCE != NONE) {
         MissingCodecWarnings.log(INSTANCE);
+        // The native decoders' per-image blocks: reused, not new pages for every image.
+        NativeHeap.fixThresholds();
       }
     }
   }
