@@ -43,6 +43,10 @@ public final class RenderPipeline {
   public RenderPipeline(RenderProperties properties, NativeCodecs codecs) {
     this.properties = properties;
     this.codecs = codecs;
+    if (properties.nativeHeap() && codecs != NativeCodecs.none()) {
+      // The native decoders' per-image blocks: reused, not new pages for every image.
+      NativeCodecs.fixMallocThresholds();
+    }
     this.probe = new ProbeHeader(properties.structureLimits());
     this.guard = new GuardLimits(properties);
     FormatChoice formats = new FormatChoice(codecs);

@@ -40,6 +40,10 @@ import org.springframework.validation.annotation.Validated;
  *     JIT compilation
  * @param nativeCodecs whether libturbojpeg and libwebp are used where installed (default true; the
  *     key is {@code native}); false renders with ImageIO only, about 2.4x slower
+ * @param nativeHeap whether the renderer fixes glibc's malloc thresholds when the native codecs are
+ *     used (default true), so that the decoders' large per-image blocks are reused rather than new
+ *     pages from the kernel for every image; false leaves them to glibc (the same as the JVM
+ *     property {@code -Dimage-service.render.native-heap=false})
  */
 @ConfigurationProperties("image-service.render")
 @Validated
@@ -53,7 +57,8 @@ public record RenderProperties(
     @NotNull Duration timeBase,
     @NotNull Duration timePerMegapixel,
     boolean warmUp,
-    boolean nativeCodecs) {
+    boolean nativeCodecs,
+    boolean nativeHeap) {
 
   public static final long DEFAULT_MAX_PIXELS = ImagingProperties.Limits.DEFAULT_MAX_PIXELS;
   // Only the first frame is decoded, so frames cost only the header scan; 1000 keeps that scan
@@ -88,6 +93,8 @@ public record RenderProperties(
    * @param timePerMegapixel added to {@code timeBase} per megapixel of the source (default 1 s)
    * @param warmUp whether the worker renders a few generated images at start (default true)
    * @param nativeCodecs whether libturbojpeg and libwebp are used where installed (default true)
+   * @param nativeHeap whether the malloc thresholds are fixed for the native decoders (default
+   *     true)
    */
   @ConstructorBinding
   public RenderProperties(
@@ -97,7 +104,8 @@ public record RenderProperties(
       @Nullable Duration timeBase,
       @Nullable Duration timePerMegapixel,
       @DefaultValue("true") boolean warmUp,
-      @DefaultValue("true") @Name("native") boolean nativeCodecs) {
+      @DefaultValue("true") @Name("native") boolean nativeCodecs,
+      @DefaultValue("true") boolean nativeHeap) {
     this(
         null,
         0,
@@ -108,7 +116,8 @@ public record RenderProperties(
         timeBase,
         timePerMegapixel,
         warmUp,
-        nativeCodecs);
+        nativeCodecs,
+        nativeHeap);
   }
 
   /** These settings with the presets and limits both services share. */
@@ -123,7 +132,8 @@ public record RenderProperties(
         timeBase,
         timePerMegapixel,
         warmUp,
-        nativeCodecs);
+        nativeCodecs,
+        nativeHeap);
   }
 
   /** The production defaults. */
@@ -135,7 +145,7 @@ public record RenderProperties(
   public static RenderProperties limits(
       @Nullable List<Preset> presets, long maxPixels, int maxFrames, long maxBytes) {
     return new RenderProperties(
-        presets, maxPixels, maxFrames, maxBytes, 0, 0, null, null, true, true);
+        presets, maxPixels, maxFrames, maxBytes, 0, 0, null, null, true, true, true);
   }
 
   /** The same settings with another render time allowance. */
@@ -150,7 +160,8 @@ public record RenderProperties(
         base,
         perMegapixel,
         warmUp,
-        nativeCodecs);
+        nativeCodecs,
+        nativeHeap);
   }
 
   /** The structure caps the header pre-scan applies. */

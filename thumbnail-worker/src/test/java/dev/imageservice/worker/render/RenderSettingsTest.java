@@ -27,20 +27,26 @@ class RenderSettingsTest {
       new ApplicationContextRunner().withUserConfiguration(Render.class);
 
   @Test
-  void nativeAndWarmUpAreReadFromConfiguration() {
+  void nativeWarmUpAndNativeHeapAreReadFromConfiguration() {
     runner
-        .withPropertyValues("image-service.render.native=false", "image-service.render.warm-up=no")
+        .withPropertyValues(
+            "image-service.render.native=false",
+            "image-service.render.warm-up=no",
+            "image-service.render.native-heap=false")
         .run(
             context -> {
               RenderProperties render = context.getBean(RenderProperties.class);
               assertThat(render.nativeCodecs()).isFalse();
               assertThat(render.warmUp()).isFalse();
+              assertThat(render.nativeHeap()).isFalse();
             });
     runner.run(
         context -> {
           RenderProperties render = context.getBean(RenderProperties.class);
           assertThat(render.nativeCodecs()).isTrue();
           assertThat(render.warmUp()).isTrue();
+          assertThat(render.nativeHeap()).isTrue();
+          assertThat(RenderProperties.defaults().nativeHeap()).isTrue();
         });
   }
 

@@ -65,6 +65,15 @@ public final class NativeCodecs {
     return Detected.INSTANCE;
   }
 
+  /**
+   * Fixes glibc's malloc thresholds for the native decoders' per-image blocks, once per JVM (see
+   * {@code NativeHeap}); the render pipeline calls it unless {@code
+   * image-service.render.native-heap} is false.
+   */
+  public static void fixMallocThresholds() {
+    NativeHeap.fixThresholdsOnce();
+  }
+
   /** No native codec: the pure-Java path. */
   public static NativeCodecs none() {
     return NONE;
@@ -255,8 +264,6 @@ public final class NativeCodecs {
       LOG.info("renderer codecs: {}", INSTANCE);
       if (INSTANCE != NONE) {
         MissingCodecWarnings.log(INSTANCE);
-        // The native decoders' per-image blocks: reused, not new pages for every image.
-        NativeHeap.fixThresholds();
       }
     }
   }

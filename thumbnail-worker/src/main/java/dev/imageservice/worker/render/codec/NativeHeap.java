@@ -7,6 +7,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The price is memory the process keeps after a large image: at most about {@link
  * #TRIM_THRESHOLD} plus the largest image's blocks per arena (a render thread has one), which the
- * next image reuses. Set once per JVM, before the first decode; a no-op where {@code mallopt} is
- * missing (not glibc) and where {@value #PROPERTY} is {@code false}.
+ * next image reuses. The render pipeline sets them when it is built with native codecs, unless
+ * {@code image-service.render.native-heap} ({@code RenderProperties#nativeHeap}) is false; the JVM
+ * property {@value #PROPERTY}{@code =false} turns them off for every pipeline of the JVM, Spring or
+ * not. A no-op where {@code mallopt} is missing (not glibc).
  */
 final class NativeHeap {
 
@@ -43,8 +46,16 @@ final class NativeHeap {
   private static final int M_MMAP_THRESHOLD = -3;
 
   private static final Logger LOG = LoggerFactory.getLogger(NativeHeap.class);
+  private static final AtomicBoolean ASKED = new AtomicBoolean();
 
   private NativeHeap() {}
+
+  /** {@link #fixThresholds()} the first time, nothing after: every render pipeline asks. */
+  static void fixThresholdsOnce() {
+    if (ASKED.compareAndSet(false, true)) {
+      fixThresholds();
+    }
+  }
 
   /** Whether the thresholds are fixed now (false where {@code mallopt} is missing or refused). */
   static boolean fixThresholds() {
