@@ -29,6 +29,7 @@ public final class Benchmarks {
                                 [--max-warm-up-jobs N] [--jit-idle-percent 2]
                                 [--concurrency 2] [--formats webp,avif] [--paced 0]
                                 [--worker-jars a.jar,b.jar] [--rounds N]
+                                [--worker-flag-variants "|-XX:G1HeapRegionSize=0"]
                                 [--worker-java-options "-XX:StartFlightRecording=..."]
                    bench upload [--concurrency 100] [--seconds 20] [--size-kb 1024]
                                 [--rates 10,20,40]

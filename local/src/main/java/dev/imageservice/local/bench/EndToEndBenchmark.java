@@ -112,7 +112,7 @@ final class EndToEndBenchmark {
       throws Exception {
     try (WorkerProcesses pool =
         WorkerProcesses.start(
-            workers, workload.concurrency(), data, variant.jar(), variant.javaOptions())) {
+            workers, workload.concurrency(), data, variant.jar(), variant.options())) {
       E2eResult result = WorkerWindow.measure(pool, workers, variant, workload, client);
       boolean first = round == 1 && variant == variants.getFirst();
       report.add(result, first, variant, round);

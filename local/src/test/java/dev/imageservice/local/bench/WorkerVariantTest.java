@@ -34,4 +34,22 @@ class WorkerVariantTest {
             new WorkerVariant(Path.of("b/new.jar"), java));
     assertThat(variants).extracting(WorkerVariant::toString).containsExactly("old.jar", "new.jar");
   }
+
+  // Each jar runs once per flag list; an empty list is the deployed flags alone.
+  @Test
+  void eachJarRunsOnceWithEachFlagVariantAfterTheCommonOptions() {
+    List<WorkerVariant> variants =
+        WorkerVariant.parse(
+            new BenchOptions(
+                Map.of(
+                    "worker-java-options", "-Xlog:gc",
+                    "worker-flag-variants", "|-XX:G1HeapRegionSize=0  -XX:+AlwaysPreTouch")));
+
+    assertThat(variants)
+        .extracting(WorkerVariant::toString)
+        .containsExactly("this", "this[-XX:G1HeapRegionSize=0,-XX:+AlwaysPreTouch]");
+    assertThat(variants.get(0).options()).containsExactly("-Xlog:gc");
+    assertThat(variants.get(1).options())
+        .containsExactly("-Xlog:gc", "-XX:G1HeapRegionSize=0", "-XX:+AlwaysPreTouch");
+  }
 }
