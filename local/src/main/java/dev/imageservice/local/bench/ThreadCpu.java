@@ -38,10 +38,6 @@ final class ThreadCpu {
    */
   record Totals(long process, long compiler, long gc, long system, long minorFaults) {
 
-    Totals(long process, long compiler, long gc) {
-      this(process, compiler, gc, 0, 0);
-    }
-
     Totals minus(Totals earlier) {
       return new Totals(
           process - earlier.process,

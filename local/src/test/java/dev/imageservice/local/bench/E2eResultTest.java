@@ -12,7 +12,7 @@ class E2eResultTest {
           2,
           3.456,
           120.0,
-          new ThreadCpu.Totals(1000, 50, 30),
+          new ThreadCpu.Totals(1000, 50, 30, 0, 0),
           10.25,
           new WarmUp.Done(96, 1.5),
           95.0);
@@ -21,7 +21,7 @@ class E2eResultTest {
           100.0,
           new double[] {40, 60},
           new WarmUp.Done(48, 0.5),
-          new ThreadCpu.Totals(1000, 20, 40));
+          new ThreadCpu.Totals(1000, 20, 40, 0, 0));
 
   // The performance checks parse this line: its fields, order and number formats are fixed.
   @Test

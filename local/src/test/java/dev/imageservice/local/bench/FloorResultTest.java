@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FloorResultTest {
 
-  private static final ThreadCpu.Totals NO_JIT = new ThreadCpu.Totals(100, 0, 0);
+  private static final ThreadCpu.Totals NO_JIT = new ThreadCpu.Totals(100, 0, 0, 0, 0);
 
   private static FloorResult result(CallKind kind, double cpuPerCall, double threadPerCall) {
     return new FloorResult(
@@ -26,7 +26,7 @@ class FloorResultTest {
             1000,
             1000.0,
             900.0,
-            new ThreadCpu.Totals(1000, 50, 20),
+            new ThreadCpu.Totals(1000, 50, 20, 0, 0),
             "main 90.0% (0.900 ms)");
 
     assertThat(put.line())
