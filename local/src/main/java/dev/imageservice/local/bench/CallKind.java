@@ -8,7 +8,7 @@ package dev.imageservice.local.bench;
 enum CallKind {
   /** A thumbnail's PUT of about 20 KB; the default presets make three per job. */
   S3_PUT("s3-put", 3),
-  /** The original's GET, spooled to a file ({@code OriginalFetcher}). */
+  /** The original's GET into memory ({@code OriginalFetcher}, an original under its limit). */
   S3_GET("s3-get", 1),
   /** The outbox relay's {@code PublishBatch} of the job's {@code ThumbnailsGenerated}. */
   SNS("sns", 1),

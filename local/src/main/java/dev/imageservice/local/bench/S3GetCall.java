@@ -1,17 +1,14 @@
 package dev.imageservice.local.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.imageservice.worker.storage.Original;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * The original's GET as {@code OriginalFetcher} makes it (without its retry and circuit breaker):
- * the object read into a new spool file, whose length is checked, then deleted, as the worker does
- * once per job. The object, random bytes, is stored once when the call is made.
+ * The original's GET as {@code OriginalFetcher} makes it for an original under its in-memory limit
+ * (without its retry and circuit breaker): the object read into native memory, its length checked,
+ * the memory freed, as the worker does once per job. The object, random bytes, is stored once when
+ * the call is made.
  */
 final class S3GetCall implements FloorCall {
 
@@ -20,21 +17,18 @@ final class S3GetCall implements FloorCall {
   private final S3Client s3;
   private final String bucket;
   private final int bytes;
-  private final Path spool;
 
-  private S3GetCall(S3Client s3, String bucket, int bytes, Path spool) {
+  private S3GetCall(S3Client s3, String bucket, int bytes) {
     this.s3 = s3;
     this.bucket = bucket;
     this.bytes = bytes;
-    this.spool = spool;
   }
 
-  /** GETs of an object of {@code bytes} bytes in {@code bucket}, spooled under {@code spool}. */
-  static S3GetCall of(S3Client s3, String bucket, int bytes, Path spool) throws IOException {
+  /** GETs of an object of {@code bytes} bytes in {@code bucket}. */
+  static S3GetCall of(S3Client s3, String bucket, int bytes) {
     s3.putObject(
         r -> r.bucket(bucket).key(KEY), RequestBody.fromBytes(S3PutCall.randomBytes(bytes, 2)));
-    Files.createDirectories(spool);
-    return new S3GetCall(s3, bucket, bytes, spool);
+    return new S3GetCall(s3, bucket, bytes);
   }
 
   @Override
@@ -44,18 +38,13 @@ final class S3GetCall implements FloorCall {
 
   @Override
   public void call() {
-    try {
-      // As OriginalFetcher: a fresh name, removed again, since the SDK will not overwrite a file.
-      Path file = Files.createTempFile(spool, "original-", ".bin");
-      Files.delete(file);
-      GetObjectResponse response = s3.getObject(r -> r.bucket(bucket).key(KEY), file);
-      long read = Files.size(file);
-      Files.delete(file);
-      if (read != bytes || response.contentLength() != bytes) {
-        throw new IllegalStateException("read " + read + " of " + bytes + " bytes");
+    try (Original original =
+        s3.getObject(
+            r -> r.bucket(bucket).key(KEY),
+            (response, in) -> Original.inMemory(in, response.contentLength(), KEY))) {
+      if (original.size() != bytes) {
+        throw new IllegalStateException("read " + original.size() + " of " + bytes + " bytes");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -31,7 +31,8 @@ final class S3PutCall implements FloorCall {
     this.s3 = s3;
     this.bucket = bucket;
     this.body = randomBytes(bytes, 1);
-    this.cacheControl = new WorkerStorageProperties(bucket, null, null).thumbnailCacheControl();
+    this.cacheControl =
+        new WorkerStorageProperties(bucket, null, null, null).thumbnailCacheControl();
   }
 
   @Override

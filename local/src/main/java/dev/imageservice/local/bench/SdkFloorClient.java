@@ -28,7 +28,7 @@ final class SdkFloorClient {
     int window = options.integer("window-calls", 1000);
     LocalEndpoints endpoints = LocalEndpoints.readFrom(data.resolve(SdkFloorBenchmark.ENDPOINTS));
     try (WorkerClients clients = WorkerClients.connect(endpoints)) {
-      List<FloorCall> calls = calls(clients, endpoints, data, options);
+      List<FloorCall> calls = calls(clients, endpoints, options);
       System.out.printf(
           "sdk-floor: the client process (pid %d, %s) measures its CPU per call, every thread,"
               + " compiler threads left out, and the calling thread's (its main thread, which"
@@ -46,18 +46,14 @@ final class SdkFloorClient {
   }
 
   private static List<FloorCall> calls(
-      WorkerClients clients, LocalEndpoints endpoints, Path data, BenchOptions options)
-      throws Exception {
+      WorkerClients clients, LocalEndpoints endpoints, BenchOptions options) throws Exception {
     List<FloorCall> calls = new ArrayList<>();
     calls.add(
         new S3PutCall(
             clients.s3(), endpoints.thumbnailsBucket(), options.integer("thumbnail-kb", 20) << 10));
     calls.add(
         S3GetCall.of(
-            clients.s3(),
-            endpoints.imagesBucket(),
-            options.integer("original-kb", 1536) << 10,
-            data.resolve("spool")));
+            clients.s3(), endpoints.imagesBucket(), options.integer("original-kb", 1536) << 10));
     calls.add(SnsPublishCall.of(clients.sns(), "sdk-floor"));
     calls.add(SqsReceiveCall.of(clients.sqs(), clients.sender(), "sdk-floor"));
     calls.add(DbUpdateCall.of(clients.jdbi()));

@@ -8,12 +8,14 @@ import dev.imageservice.common.preset.RecordedPresets;
 import dev.imageservice.worker.job.RenderSlots;
 import dev.imageservice.worker.render.ImageRejectedException;
 import dev.imageservice.worker.render.Preset;
+import dev.imageservice.worker.render.ProbedSource;
 import dev.imageservice.worker.render.RenderAbortedException;
 import dev.imageservice.worker.render.RenderPipeline;
 import dev.imageservice.worker.render.RenderResult;
+import dev.imageservice.worker.render.StepObserver;
+import dev.imageservice.worker.storage.Original;
 import dev.imageservice.worker.storage.OriginalFetcher;
 import dev.imageservice.worker.storage.ThumbnailStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -72,7 +74,7 @@ class BackfillRenderer {
       finish(item, true, "already_current", null);
       return;
     }
-    Path original;
+    Original original;
     try {
       original = originals.fetch(item.original().bucket(), item.original().key());
     } catch (ImageRejectedException e) {
@@ -82,16 +84,17 @@ class BackfillRenderer {
       release(item);
       throw e;
     }
-    try {
+    try (original) {
       Preset preset = Preset.from(item.definition().definition());
-      List<Preset> presets = List.of(preset);
+      ProbedSource probed = renderer.probe(original.source(), List.of(preset));
       RenderResult result;
       try (RenderSlots.Slot slot = slots.acquire()) {
         result =
             renderer.render(
-                original,
-                presets,
-                clock.instant().plus(renderer.estimate(original, presets).timeLimit()));
+                probed,
+                List.of(),
+                clock.instant().plus(probed.estimate().timeLimit()),
+                StepObserver.NONE);
       }
       Thumbnail stored =
           thumbnails.store(item.tenantId(), item.jobId(), result.thumbnails().getFirst());
@@ -105,8 +108,6 @@ class BackfillRenderer {
     } catch (RuntimeException e) {
       release(item);
       throw e;
-    } finally {
-      OriginalFetcher.delete(original);
     }
   }
 

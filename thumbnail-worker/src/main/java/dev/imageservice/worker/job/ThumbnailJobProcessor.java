@@ -22,13 +22,13 @@ import dev.imageservice.worker.render.RenderAbortedException;
 import dev.imageservice.worker.render.RenderEstimate;
 import dev.imageservice.worker.render.RenderPipeline;
 import dev.imageservice.worker.render.RenderResult;
+import dev.imageservice.worker.storage.Original;
 import dev.imageservice.worker.storage.OriginalFetcher;
 import dev.imageservice.worker.storage.ThumbnailStore;
 import dev.imageservice.worker.system.TransientFailureException;
 import dev.imageservice.worker.system.WorkerException;
 import dev.imageservice.worker.system.WorkerScheduler;
 import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,18 +159,17 @@ public class ThumbnailJobProcessor {
 
   private void renderAndStore(Claim claim, ImageUploaded event, JobStopwatch stopwatch) {
     Job job = claim.job();
-    Path original =
+    try (Original original =
         stopwatch.time(
             Part.DOWNLOAD,
             () ->
                 traces.inSpan(
                     "s3 get original",
                     null,
-                    () -> originals.fetch(job.original().bucket(), job.original().key())));
-    try {
+                    () -> originals.fetch(job.original().bucket(), job.original().key())))) {
       List<Preset> presets = presetsOf(job, event);
       // Probed once: the header read for the reservation and deadline is the render's too.
-      ProbedSource probed = renderer.probe(original, presets);
+      ProbedSource probed = renderer.probe(original.source(), presets);
       RenderEstimate estimate = probed.estimate();
       RenderResult result;
       try (RenderSlots.Slot slot = renderSlot();
@@ -205,8 +204,6 @@ public class ThumbnailJobProcessor {
         // Refused: maybe because the job was deleted meanwhile; then nothing may stay behind.
         lateRenders.discardIfDeleted(claim, stored);
       }
-    } finally {
-      OriginalFetcher.delete(original);
     }
   }
 

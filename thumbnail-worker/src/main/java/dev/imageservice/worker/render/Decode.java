@@ -10,6 +10,8 @@ import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +58,7 @@ final class Decode implements RenderStep {
         reader.dispose();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + state.source(), e);
+      throw new UncheckedIOException("cannot read " + state.source().name(), e);
     }
   }
 
@@ -107,22 +109,21 @@ final class Decode implements RenderStep {
     }
     double needed = Geometry.scaleNeeded(header, state.presets());
     double minScale = Math.min(1.0, 2 * needed);
+    boolean jpeg = header.format().equals("jpeg") && header.cmyk() == CmykEncoding.NONE;
+    boolean webp = header.format().equals("webp") && header.frames() == 1;
+    if (!jpeg && !webp) {
+      return null;
+    }
+    ImageSource source = state.source();
     Optional<NativeImage> image;
-    try {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment bytes = source.bytes(arena);
       image =
-          switch (header.format()) {
-            case "jpeg" ->
-                header.cmyk() == CmykEncoding.NONE
-                    ? codecs.decodeJpeg(state.source(), minScale, needed)
-                    : Optional.empty();
-            case "webp" ->
-                header.frames() == 1
-                    ? codecs.decodeWebp(state.source(), minScale)
-                    : Optional.empty();
-            default -> Optional.empty();
-          };
+          jpeg
+              ? codecs.decodeJpeg(bytes, source.name(), minScale, needed)
+              : codecs.decodeWebp(bytes, minScale);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + state.source(), e);
+      throw new UncheckedIOException("cannot read " + source.name(), e);
     }
     return image.map(Decode::toDecoded).orElse(null);
   }

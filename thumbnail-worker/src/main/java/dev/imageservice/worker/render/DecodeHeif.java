@@ -6,6 +6,7 @@ import dev.imageservice.worker.render.codec.NativeCodecs;
 import dev.imageservice.worker.render.codec.NativeImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
 
 /**
  * The HEIC, HEIF and AVIF part of {@link Decode}: libheif is the only decoder, so a worker without
@@ -27,13 +28,13 @@ final class DecodeHeif {
       throw RenderPipeline.timedOut("before decoding: libheif could not finish in time");
     }
     double minScale = Math.min(1.0, 2 * Geometry.scaleNeeded(header, state.presets()));
-    try {
-      return codecs.decodeHeif(state.source(), minScale);
+    try (Arena arena = Arena.ofConfined()) {
+      return codecs.decodeHeif(state.source().bytes(arena), minScale);
     } catch (HeifDecodeException e) {
       String code = e.securityLimit() ? FailureCode.TOO_MANY_PIXELS : FailureCode.CORRUPT_IMAGE;
       throw new ImageRejectedException(code, "libheif refused the image: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + state.source(), e);
+      throw new UncheckedIOException("cannot read " + state.source().name(), e);
     }
   }
 }

@@ -12,8 +12,6 @@ import dev.imageservice.worker.render.format.ExifOrientation;
 import dev.imageservice.worker.render.format.JpegHeader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
@@ -35,7 +33,7 @@ final class ProbeHeader implements RenderStep {
 
   @Override
   public RenderState apply(RenderState state) {
-    Path source = state.source();
+    ImageSource source = state.source();
     long bytes = size(source);
     try (ImageInputStream in = Readers.open(source)) {
       java.util.Optional<String> heif = HeifBoxes.brand(in);
@@ -73,7 +71,7 @@ final class ProbeHeader implements RenderStep {
         reader.dispose();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+      throw new UncheckedIOException("cannot read " + source.name(), e);
     }
   }
 
@@ -113,11 +111,11 @@ final class ProbeHeader implements RenderStep {
     };
   }
 
-  private static long size(Path source) {
+  private static long size(ImageSource source) {
     try {
-      return Files.size(source);
+      return source.size();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+      throw new UncheckedIOException("cannot read " + source.name(), e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.imageservice.worker.render;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,23 +8,24 @@ import java.util.List;
  * StepObserver)} reuses instead of reading it again. Probing walks the whole file (the JPEG scan
  * count skips through every byte of entropy-coded data), which for a multi-megabyte original costs
  * milliseconds; a worker that reserves memory and sets a deadline before the render would pay it
- * twice. Valid only while the file is unchanged (a worker's own spool file). Immutable.
+ * twice. Valid only while the source is unchanged (a worker's own spool file or buffer). Immutable.
  */
 public final class ProbedSource {
 
-  private final Path source;
+  private final ImageSource source;
   private final List<Preset> presets;
   private final ImageHeader header;
   private final RenderEstimate estimate;
 
-  ProbedSource(Path source, List<Preset> presets, ImageHeader header, RenderEstimate estimate) {
+  ProbedSource(
+      ImageSource source, List<Preset> presets, ImageHeader header, RenderEstimate estimate) {
     this.source = source;
     this.presets = List.copyOf(presets);
     this.header = header;
     this.estimate = estimate;
   }
 
-  public Path source() {
+  public ImageSource source() {
     return source;
   }
 

@@ -4,7 +4,6 @@ import dev.imageservice.common.job.FailureCode;
 import dev.imageservice.worker.system.WorkerException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -21,20 +20,12 @@ final class Readers {
 
   private Readers() {}
 
-  /**
-   * Opens the file for random access through the installed stream providers: TwelveMonkeys'
-   * buffered file stream is several times faster than the JDK's for byte-wise decoders (WebP). A
-   * missing or unreadable file is not the image's fault.
-   */
-  static ImageInputStream open(Path source) {
+  /** Opens the source for random access; a missing or unreadable file is not the image's fault. */
+  static ImageInputStream open(ImageSource source) {
     try {
-      ImageInputStream in = ImageIO.createImageInputStream(source.toFile());
-      if (in == null) {
-        throw new IOException("no ImageInputStream provider for files");
-      }
-      return in;
+      return source.open();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + source, e);
+      throw new UncheckedIOException("cannot open " + source.name(), e);
     }
   }
 
@@ -55,10 +46,11 @@ final class Readers {
   }
 
   /** A fresh reader from {@code spi} whose warnings go to the log instead of failing the render. */
-  static ImageReader create(ImageReaderSpi spi, Path source) throws IOException {
+  static ImageReader create(ImageReaderSpi spi, ImageSource source) throws IOException {
     ImageReader reader = spi.createReaderInstance();
+    String name = source.name();
     reader.addIIOReadWarningListener(
-        (r, warning) -> LOG.warn("decoder warning for {}: {}", source.getFileName(), warning));
+        (r, warning) -> LOG.warn("decoder warning for {}: {}", name, warning));
     return reader;
   }
 

@@ -117,7 +117,10 @@ public final class RenderPipeline {
     if (presets.isEmpty()) {
       throw new IllegalArgumentException("no presets to render");
     }
-    return render(RenderState.start(source, presets, alternates, deadline), deadline, observer);
+    return render(
+        RenderState.start(ImageSource.of(source), presets, alternates, deadline),
+        deadline,
+        observer);
   }
 
   /**
@@ -127,6 +130,11 @@ public final class RenderPipeline {
    * @throws ImageRejectedException when the header is unreadable or over a limit
    */
   public ProbedSource probe(Path source, List<Preset> presets) {
+    return probe(ImageSource.of(source), presets);
+  }
+
+  /** As {@link #probe(Path, List)} for a file or bytes in memory. */
+  public ProbedSource probe(ImageSource source, List<Preset> presets) {
     if (presets.isEmpty()) {
       throw new IllegalArgumentException("no presets to render");
     }

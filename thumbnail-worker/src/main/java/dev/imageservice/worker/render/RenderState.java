@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * too.
  */
 record RenderState(
-    Path source,
+    ImageSource source,
     List<Preset> presets,
     @Nullable Instant deadline,
     @Nullable ImageHeader header,
@@ -43,16 +43,16 @@ record RenderState(
   }
 
   static RenderState start(Path source, List<Preset> presets) {
-    return start(source, presets, null);
+    return start(ImageSource.of(source), presets);
   }
 
-  static RenderState start(Path source, List<Preset> presets, @Nullable Instant deadline) {
-    return start(source, presets, List.of(), deadline);
+  static RenderState start(ImageSource source, List<Preset> presets) {
+    return start(source, presets, List.of(), null);
   }
 
   /** A render that also stores each preset in the {@code alternates} formats where it can. */
   static RenderState start(
-      Path source,
+      ImageSource source,
       List<Preset> presets,
       List<OutputFormat> alternates,
       @Nullable Instant deadline) {

@@ -6,9 +6,10 @@ import dev.imageservice.worker.render.ImageRejectedException;
 import dev.imageservice.worker.system.TransientFailureException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -18,8 +19,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * Streams an original from S3 to a spool file, never through the heap. The read is guarded by the
- * S3 retry and circuit breaker. Thread-safe.
+ * Reads an original from S3 for a render, never through the heap: into native memory when S3
+ * announces at most {@code image-service.storage.in-memory-original-limit} bytes, else into a spool
+ * file. The read is guarded by the S3 retry and circuit breaker. Thread-safe.
  */
 @Component
 public class OriginalFetcher {
@@ -38,74 +40,80 @@ public class OriginalFetcher {
   }
 
   /**
-   * The original in a new spool file, which the caller deletes.
+   * The original, which the caller closes on the thread that fetched it.
    *
    * @throws ImageRejectedException when the object does not exist (it never will)
    * @throws TransientFailureException when S3 is unreachable or failing
    */
-  public Path fetch(String bucket, String key) {
-    Path file = newSpoolFile();
+  public Original fetch(String bucket, String key) {
     try {
-      guard.call(
+      return guard.call(
           () -> {
-            // A failed attempt may leave a partial file, and the SDK refuses to overwrite one.
-            delete(file);
-            GetObjectResponse response =
-                s3.getObject(request -> request.bucket(bucket).key(key), file);
-            checkLength(file, response.contentLength());
-            return response;
+            ResponseBytes read = new ResponseBytes();
+            Original original;
+            try {
+              original =
+                  s3.getObject(
+                      request -> request.bucket(bucket).key(key),
+                      (response, in) -> read.keep(response, in, key));
+            } catch (RuntimeException e) {
+              read.discard();
+              throw e;
+            }
+            checkLength(original, read.announced);
+            return original;
           });
-      return file;
     } catch (NoSuchKeyException e) {
-      delete(file);
       throw new ImageRejectedException(
           FailureCode.ORIGINAL_MISSING, "The original image is no longer stored", e);
     } catch (SdkException | CallNotPermittedException e) {
       // Unreachable, failing, or the circuit open: the message comes back later.
-      delete(file);
       throw new TransientFailureException("reading the original from S3 failed", e);
     }
   }
 
+  /** Where one attempt's bytes go, chosen from the length S3 announces. */
+  private final class ResponseBytes {
+
+    private @Nullable Long announced;
+    private @Nullable Original kept;
+
+    Original keep(GetObjectResponse response, InputStream in, String key) throws IOException {
+      announced = response.contentLength();
+      long limit = properties.inMemoryOriginalLimit().toBytes();
+      kept =
+          announced != null && announced <= limit
+              ? Original.inMemory(in, announced, key)
+              : Original.spooled(in, newSpoolFile());
+      return kept;
+    }
+
+    /** Frees what an attempt kept when the SDK failed after the bytes were read. */
+    void discard() {
+      if (kept != null) {
+        kept.close();
+      }
+    }
+  }
+
   /**
-   * The SDK's CRC32 validation of the GET is off ({@link S3ChecksumConfig}): a spool file shorter
-   * or longer than the object is refused here, and the guard's retry reads it again.
+   * The SDK's CRC32 validation of the GET is off ({@link S3ChecksumConfig}): an original shorter or
+   * longer than the object is refused here, and the guard's retry reads it again.
    */
-  private static void checkLength(Path file, Long expected) {
-    try {
-      long actual = Files.size(file);
-      if (expected != null && actual != expected) {
-        throw SdkClientException.create(
-            "the original read " + actual + " bytes where S3 announced " + expected);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the spool file's size", e);
+  private static void checkLength(Original original, @Nullable Long expected) {
+    if (expected != null && original.size() != expected) {
+      original.close();
+      throw SdkClientException.create(
+          "the original read " + original.size() + " bytes where S3 announced " + expected);
     }
   }
 
-  public static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // A leftover spool file is harmless; the render result matters more.
+  private Path newSpoolFile() throws IOException {
+    Path dir = properties.spoolDirectory();
+    if (dir != null) {
+      Files.createDirectories(dir);
+      return Files.createTempFile(dir, "original-", ".bin");
     }
-  }
-
-  private Path newSpoolFile() {
-    try {
-      Path dir = properties.spoolDirectory();
-      Path file;
-      if (dir != null) {
-        Files.createDirectories(dir);
-        file = Files.createTempFile(dir, "original-", ".bin");
-      } else {
-        file = Files.createTempFile("original-", ".bin");
-      }
-      // The SDK refuses to overwrite an existing file.
-      Files.delete(file);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a spool file", e);
-    }
+    return Files.createTempFile("original-", ".bin");
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,16 +20,27 @@ import org.springframework.validation.annotation.Validated;
  *     default {@code thumbnail-url-ttl}). Keep it at most the link lifetime, so that a revoked link
  *     is not served from a cache for longer than it was valid; {@code private} keeps shared caches
  *     other than our own signature-checking CloudFront from storing it.
+ * @param inMemoryOriginalLimit originals of at most this many bytes are read into native memory and
+ *     rendered from there; larger ones go to a spool file in {@code spoolDirectory} (default 16MB,
+ *     at most 256MB; 0 spools every original). Each render in flight may hold this much outside the
+ *     heap besides the decoder's own memory.
  */
 @Validated
 @ConfigurationProperties("image-service.storage")
 public record WorkerStorageProperties(
     @NotBlank String thumbnailsBucket,
     @Nullable Path spoolDirectory,
-    @NotNull Duration thumbnailCacheMaxAge) {
+    @NotNull Duration thumbnailCacheMaxAge,
+    @NotNull DataSize inMemoryOriginalLimit) {
 
   /** The longest max-age accepted: a day, far beyond any link lifetime we would issue. */
   static final Duration MAX_CACHE_AGE = Duration.ofDays(1);
+
+  /**
+   * The largest original read into memory: beyond the API's upload limit (50MB by default), and
+   * small enough that a worker's renders in flight cannot take its memory by their originals alone.
+   */
+  static final DataSize MAX_IN_MEMORY_ORIGINAL = DataSize.ofMegabytes(256);
 
   public WorkerStorageProperties {
     if (thumbnailCacheMaxAge == null) {
@@ -40,6 +52,17 @@ public record WorkerStorageProperties(
               + MAX_CACHE_AGE
               + ", was "
               + thumbnailCacheMaxAge);
+    }
+    if (inMemoryOriginalLimit == null) {
+      inMemoryOriginalLimit = DataSize.ofMegabytes(16);
+    }
+    if (inMemoryOriginalLimit.isNegative()
+        || inMemoryOriginalLimit.compareTo(MAX_IN_MEMORY_ORIGINAL) > 0) {
+      throw new IllegalArgumentException(
+          "image-service.storage.in-memory-original-limit must be between 0 and "
+              + MAX_IN_MEMORY_ORIGINAL
+              + ", was "
+              + inMemoryOriginalLimit);
     }
   }
 

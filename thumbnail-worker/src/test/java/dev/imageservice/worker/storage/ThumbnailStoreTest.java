@@ -54,7 +54,7 @@ class ThumbnailStoreTest {
 
   @Test
   void thumbnailsAreStoredPrivateForNoLongerThanTheDefaultLinkLifetime() {
-    HeadObjectResponse head = storeOne(new WorkerStorageProperties(BUCKET, null, null));
+    HeadObjectResponse head = storeOne(new WorkerStorageProperties(BUCKET, null, null, null));
 
     assertThat(head.cacheControl()).isEqualTo("private, max-age=900");
     assertThat(head.contentType()).isEqualTo("image/jpeg");
@@ -63,7 +63,7 @@ class ThumbnailStoreTest {
   @Test
   void theCacheLifetimeFollowsTheConfiguredMaxAge() {
     HeadObjectResponse head =
-        storeOne(new WorkerStorageProperties(BUCKET, null, Duration.ofMinutes(5)));
+        storeOne(new WorkerStorageProperties(BUCKET, null, Duration.ofMinutes(5), null));
 
     assertThat(head.cacheControl())
         .isEqualTo("private, max-age=300")
@@ -81,7 +81,9 @@ class ThumbnailStoreTest {
             context ->
                 stored[0] =
                     new ThumbnailStore(
-                            s3, new WorkerStorageProperties(BUCKET, null, null), s3Guard(context))
+                            s3,
+                            new WorkerStorageProperties(BUCKET, null, null, null),
+                            s3Guard(context))
                         .store(
                             "tenant-a",
                             UUID.randomUUID(),
@@ -94,7 +96,7 @@ class ThumbnailStoreTest {
 
   @Test
   void aMaxAgeBeyondADayIsRefusedAtStart() {
-    assertThatThrownBy(() -> new WorkerStorageProperties(BUCKET, null, Duration.ofDays(365)))
+    assertThatThrownBy(() -> new WorkerStorageProperties(BUCKET, null, Duration.ofDays(365), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("image-service.storage.thumbnail-cache-max-age");
   }

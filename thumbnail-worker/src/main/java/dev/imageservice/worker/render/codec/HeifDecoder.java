@@ -4,12 +4,8 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,15 +39,13 @@ final class HeifDecoder {
   }
 
   /**
-   * Decodes {@code source} reduced by the largest whole factor keeping at least {@code minScale} of
-   * each side.
+   * Decodes the HEIF bytes {@code data} reduced by the largest whole factor keeping at least {@code
+   * minScale} of each side.
    *
    * @throws HeifDecodeException when libheif refuses the file
    */
-  NativeImage decode(Path source, double minScale) throws IOException {
-    try (Arena arena = Arena.ofConfined();
-        FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
-      MemorySegment data = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+  NativeImage decode(MemorySegment data, double minScale) {
+    try (Arena arena = Arena.ofConfined()) {
       MemorySegment context = (MemorySegment) heif.contextAlloc.invokeExact();
       try {
         check(
@@ -78,7 +72,7 @@ final class HeifDecoder {
       } finally {
         heif.contextFree.invokeExact(context);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw e;
     } catch (Throwable e) {
       throw new IllegalStateException("libheif call failed", e);

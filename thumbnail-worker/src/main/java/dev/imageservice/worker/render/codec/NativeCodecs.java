@@ -1,7 +1,11 @@
 package dev.imageservice.worker.render.codec;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -172,23 +176,39 @@ public final class NativeCodecs {
    * when the native path is off or declines this file (CMYK, truncated, damaged).
    */
   public Optional<NativeImage> decodeJpeg(Path source, double minScale) throws IOException {
-    return jpegDecoder == null ? Optional.empty() : jpegDecoder.decode(source, minScale);
+    return decodeJpeg(source, minScale, 1.0);
+  }
+
+  /** As {@link #decodeJpeg(MemorySegment, String, double, double)}, the file mapped. */
+  public Optional<NativeImage> decodeJpeg(Path source, double minScale, double keep)
+      throws IOException {
+    try (Arena arena = Arena.ofConfined()) {
+      return decodeJpeg(map(source, arena), String.valueOf(source.getFileName()), minScale, keep);
+    }
   }
 
   /**
-   * As {@link #decodeJpeg(Path, double)}, then box-reduced by the largest power of two that keeps
-   * at least {@code keep} of each side (what the caller's 2x2 halving would have done), where that
-   * can happen before the colour conversion (4:4:4, 4:2:2, 4:2:0 and grey JPEGs); the image may
-   * therefore be smaller than {@code minScale}, never than {@code keep}.
+   * As {@link #decodeJpeg(Path, double)} for the encoded bytes {@code jpeg} ({@code name} for log
+   * lines), then box-reduced by the largest power of two that keeps at least {@code keep} of each
+   * side (what the caller's 2x2 halving would have done), where that can happen before the colour
+   * conversion (4:4:4, 4:2:2, 4:2:0 and grey JPEGs); the image may therefore be smaller than {@code
+   * minScale}, never than {@code keep}.
    */
-  public Optional<NativeImage> decodeJpeg(Path source, double minScale, double keep)
-      throws IOException {
-    return jpegDecoder == null ? Optional.empty() : jpegDecoder.decode(source, minScale, keep);
+  public Optional<NativeImage> decodeJpeg(
+      MemorySegment jpeg, String name, double minScale, double keep) {
+    return jpegDecoder == null ? Optional.empty() : jpegDecoder.decode(jpeg, name, minScale, keep);
   }
 
   /** Decodes a still WebP scaled to about {@code minScale}; empty when off or declined. */
   public Optional<NativeImage> decodeWebp(Path source, double minScale) throws IOException {
-    return webpDecoder == null ? Optional.empty() : webpDecoder.decode(source, minScale);
+    try (Arena arena = Arena.ofConfined()) {
+      return decodeWebp(map(source, arena), minScale);
+    }
+  }
+
+  /** As {@link #decodeWebp(Path, double)} for the encoded bytes {@code webp}. */
+  public Optional<NativeImage> decodeWebp(MemorySegment webp, double minScale) {
+    return webpDecoder == null ? Optional.empty() : webpDecoder.decode(webp, minScale);
   }
 
   /**
@@ -199,10 +219,24 @@ public final class NativeCodecs {
    * @throws HeifDecodeException when libheif refuses the file (damaged, truncated, unsupported)
    */
   public NativeImage decodeHeif(Path source, double minScale) throws IOException {
+    try (Arena arena = Arena.ofConfined()) {
+      return decodeHeif(map(source, arena), minScale);
+    }
+  }
+
+  /** As {@link #decodeHeif(Path, double)} for the encoded bytes {@code heif}. */
+  public NativeImage decodeHeif(MemorySegment heif, double minScale) {
     if (heifDecoder == null) {
       throw new IllegalStateException("libheif is not loaded");
     }
-    return heifDecoder.decode(source, minScale);
+    return heifDecoder.decode(heif, minScale);
+  }
+
+  /** The file mapped read-only into {@code arena}: read where it lies, never copied. */
+  public static MemorySegment map(Path file, Arena arena) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+    }
   }
 
   /** A baseline 4:2:0 JPEG of packed RGB pixels; empty when the native encoder is off. */

@@ -2,21 +2,18 @@ package dev.imageservice.worker.render.codec;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes a JPEG file at reduced size with TurboJPEG's DCT scaling (1/8 steps): the smallest scale
- * that keeps at least the requested fraction of the width and height. The file is mapped, not
- * copied; all native memory belongs to a confined arena freed when the decode returns.
+ * Decodes a JPEG at reduced size with TurboJPEG's DCT scaling (1/8 steps): the smallest scale that
+ * keeps at least the requested fraction of the width and height. The encoded bytes are read where
+ * they lie (a mapped file or the worker's buffer); all other native memory belongs to a confined
+ * arena freed when the decode returns.
  *
  * <p>When the caller will box-halve the result anyway ({@code keep}: the fraction of each side it
  * needs in the end is at most half the decoded size), 4:4:4, 4:2:2, 4:2:0 and grey JPEGs are
@@ -51,8 +48,8 @@ final class TurboJpegDecoder {
   }
 
   /** The decode at the smallest DCT scale keeping {@code minScale}, never box-reduced. */
-  Optional<NativeImage> decode(Path source, double minScale) throws IOException {
-    return decode(source, minScale, 1.0);
+  Optional<NativeImage> decode(MemorySegment jpeg, String name, double minScale) {
+    return decode(jpeg, name, minScale, 1.0);
   }
 
   /**
@@ -60,17 +57,15 @@ final class TurboJpegDecoder {
    * largest power of two that still keeps {@code keep} of each side (as often as the caller's own
    * 2x2 halving would have run), where the layout allows it.
    */
-  Optional<NativeImage> decode(Path source, double minScale, double keep) throws IOException {
-    try (Arena arena = Arena.ofConfined();
-        FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
-      MemorySegment jpeg = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+  Optional<NativeImage> decode(MemorySegment jpeg, String name, double minScale, double keep) {
+    try (Arena arena = Arena.ofConfined()) {
       MemorySegment handle = tj.borrowDecompressor();
       try {
-        return decode(arena, handle, jpeg, minScale, keep, source);
+        return decode(arena, handle, jpeg, minScale, keep, name);
       } finally {
         tj.returnDecompressor(handle);
       }
-    } catch (IOException e) {
+    } catch (RuntimeException e) {
       throw e;
     } catch (Throwable e) {
       throw new IllegalStateException("TurboJPEG call failed", e);
@@ -83,7 +78,7 @@ final class TurboJpegDecoder {
       MemorySegment jpeg,
       double minScale,
       double keep,
-      Path source)
+      String name)
       throws Throwable {
     MemorySegment info = arena.allocate(JAVA_INT, 4);
     int rc =
@@ -121,7 +116,7 @@ final class TurboJpegDecoder {
                   planes.strides(),
                   height,
                   TurboJpeg.FLAG_LIMITSCANS);
-      if (!usable(rc, handle, source)) {
+      if (!usable(rc, handle, name)) {
         return Optional.empty();
       }
       return Optional.of(
@@ -145,7 +140,7 @@ final class TurboJpegDecoder {
                 height,
                 TurboJpeg.PF_BGRA,
                 TurboJpeg.FLAG_LIMITSCANS);
-    if (!usable(rc, handle, source)) {
+    if (!usable(rc, handle, name)) {
       return Optional.empty();
     }
     // Little-endian BGRA bytes read as ints are 0xAARRGGBB: the working format, no conversion.
@@ -158,7 +153,7 @@ final class TurboJpegDecoder {
    * the missing part with grey and only warns) are declined, so that ImageIO reports them as
    * before; other warnings are logged.
    */
-  private boolean usable(int rc, MemorySegment handle, Path source) {
+  private boolean usable(int rc, MemorySegment handle, String name) {
     if (rc == 0) {
       return true;
     }
@@ -167,7 +162,7 @@ final class TurboJpegDecoder {
         || message.toLowerCase(Locale.ROOT).contains("premature end")) {
       return false;
     }
-    LOG.warn("decoder warning for {}: {}", source.getFileName(), message);
+    LOG.warn("decoder warning for {}: {}", name, message);
     return true;
   }
 

@@ -4,16 +4,12 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -56,10 +52,8 @@ final class WebPDecoder {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
   }
 
-  Optional<NativeImage> decode(Path source, double minScale) throws IOException {
-    try (Arena arena = Arena.ofConfined();
-        FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
-      MemorySegment data = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena);
+  Optional<NativeImage> decode(MemorySegment data, double minScale) {
+    try (Arena arena = Arena.ofConfined()) {
       MemorySegment config = arena.allocate(CONFIG_SIZE, 8);
       if ((int) initConfig.invokeExact(config, ABI) == 0
           || (int) getFeatures.invokeExact(data, data.byteSize(), config, ABI) != 0) {
@@ -90,7 +84,7 @@ final class WebPDecoder {
       }
       return Optional.of(
           new NativeImage(pixels.toArray(JAVA_INT), outWidth, outHeight, alpha, null));
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw e;
     } catch (Throwable e) {
       throw new IllegalStateException("libwebp call failed", e);

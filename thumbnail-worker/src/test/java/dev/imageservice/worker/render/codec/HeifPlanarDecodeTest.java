@@ -3,6 +3,8 @@ package dev.imageservice.worker.render.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +56,13 @@ class HeifPlanarDecodeTest {
     HeifDecoder planar = new HeifDecoder(heif, true);
     HeifDecoder rgba = new HeifDecoder(heif, false);
     for (double scale : new double[] {1.0, 0.5, 0.3}) {
-      NativeImage expected = rgba.decode(file, scale);
-      NativeImage actual = planar.decode(file, scale);
+      NativeImage expected;
+      NativeImage actual;
+      try (Arena arena = Arena.ofConfined()) {
+        MemorySegment bytes = NativeCodecs.map(file, arena);
+        expected = rgba.decode(bytes, scale);
+        actual = planar.decode(bytes, scale);
+      }
       String what = file.getFileName() + " at " + scale;
       assertThat(new int[] {actual.width(), actual.height()})
           .as(what)
