@@ -97,8 +97,9 @@ public class OriginalFetcher {
   }
 
   /**
-   * The SDK's CRC32 validation of the GET is off ({@link S3ChecksumConfig}): an original shorter or
-   * longer than the object is refused here, and the guard's retry reads it again.
+   * The SDK's CRC32 validation of the GET is off ({@link S3ChecksumConfig}): an original shorter
+   * than the object (or, spooled, longer) is refused here, and the guard's retry reads it again. In
+   * memory no more than the announced length is read.
    */
   private static void checkLength(Original original, @Nullable Long expected) {
     if (expected != null && original.size() != expected) {
