@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * fauxqs (npm {@code fauxqs@2.4.1}, an SNS/SQS/S3 emulator) run as a Node process, the independent
@@ -96,7 +97,12 @@ public final class FauxqsProcess implements AutoCloseable {
         && Files.readString(manifest).contains("\"version\": \"" + VERSION + "\"");
   }
 
-  /** Runs npm; a missing npm fails the test (CI must provide it) unless fauxqs.skip=true. */
+  /**
+   * Runs npm until it succeeds, for up to three minutes: the registry mirror of our build machines
+   * has been seen answering, for a minute or so, a package document that lacked a version published
+   * weeks before ({@code ETARGET}), and a retry a little later installed the same tree. A missing
+   * npm fails the test at once (CI must provide it) unless fauxqs.skip=true.
+   */
   private static void install(Path dir) throws IOException {
     Files.createDirectories(dir);
     Path log = dir.resolve("npm-install.log");
@@ -108,6 +114,24 @@ public final class FauxqsProcess implements AutoCloseable {
             dir.toString(),
             "fauxqs@" + VERSION,
             nodePackage() + "@22");
+    try {
+      await("npm installs fauxqs")
+          .atMost(Duration.ofMinutes(3))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofSeconds(15))
+          .ignoreExceptionsMatching(e -> e instanceof NpmFailedException)
+          .until(() -> runNpm(command, log));
+    } catch (ConditionTimeoutException e) {
+      throw new IOException(
+          String.join(" ", command) + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8),
+          e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** One npm run: true when it installed; an npm that fails says why in {@code log}. */
+  private static boolean runNpm(List<String> command, Path log) {
     Process npm;
     try {
       npm =
@@ -116,21 +140,29 @@ public final class FauxqsProcess implements AutoCloseable {
               .redirectOutput(log.toFile())
               .start();
     } catch (IOException e) {
-      throw new IOException(
-          "npm is needed to install fauxqs for the contract tests (or set -Dfauxqs.skip=true)", e);
+      throw new UncheckedIOException(
+          new IOException(
+              "npm is needed to install fauxqs for the contract tests (or set"
+                  + " -Dfauxqs.skip=true)",
+              e));
     }
     try {
       if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
         npm.destroyForcibly();
-        throw new IOException(
-            String.join(" ", command)
-                + " failed:\n"
-                + Files.readString(log, StandardCharsets.UTF_8));
+        throw new NpmFailedException();
       }
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       npm.destroyForcibly();
-      throw new IOException("Interrupted while installing fauxqs", e);
+      throw new UncheckedIOException(new IOException("Interrupted while installing fauxqs", e));
+    }
+  }
+
+  /** An npm run that failed; its output is in the install log. */
+  private static final class NpmFailedException extends RuntimeException {
+    NpmFailedException() {
+      super("npm install failed", null, false, false);
     }
   }
 
