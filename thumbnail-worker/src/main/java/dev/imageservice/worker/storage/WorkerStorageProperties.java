@@ -13,15 +13,15 @@ import org.springframework.validation.annotation.Validated;
  * Where the worker reads and writes.
  *
  * @param thumbnailsBucket bucket the thumbnails are written to
- * @param spoolDirectory where originals are spooled while rendering (the image-cache volume in
- *     Kubernetes); default the JVM's temp directory
+ * @param spoolDirectory where originals over {@code in-memory-original-limit} are spooled while
+ *     rendering (the image-cache volume in Kubernetes); default the JVM's temp directory
  * @param thumbnailCacheMaxAge how long a browser may keep a thumbnail: written as {@code
  *     Cache-Control: private, max-age=<seconds>} on every object (default 15 minutes, the API's
  *     default {@code thumbnail-url-ttl}). Keep it at most the link lifetime, so that a revoked link
  *     is not served from a cache for longer than it was valid; {@code private} keeps shared caches
  *     other than our own signature-checking CloudFront from storing it.
  * @param inMemoryOriginalLimit originals of at most this many bytes are read into native memory and
- *     rendered from there; larger ones go to a spool file in {@code spoolDirectory} (default 16MB,
+ *     rendered from there; larger ones go to a spool file in {@code spool-directory} (default 16MB,
  *     at most 256MB; 0 spools every original). Each render in flight may hold this much outside the
  *     heap besides the decoder's own memory.
  */
