@@ -1,24 +1,18 @@
 package dev.imageservice.worker.storage;
 
+import static dev.imageservice.worker.storage.GuardedS3.guarded;
+import static dev.imageservice.worker.storage.GuardedS3.s3Guard;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.imageservice.common.config.EventPublishingProperties;
-import dev.imageservice.common.config.ResilienceProperties;
 import dev.imageservice.common.job.FailureCode;
-import dev.imageservice.common.resilience.DependencyGuard;
-import dev.imageservice.common.resilience.GuardConfiguration;
-import dev.imageservice.common.trace.TraceContexts;
 import dev.imageservice.localinfra.LocalInfrastructure;
 import dev.imageservice.localinfra.S3ProxyServer;
 import dev.imageservice.worker.render.ImageRejectedException;
 import dev.imageservice.worker.render.ImageSource;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,12 +23,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Originals come from the bucket (S3Proxy) whole: up to the in-memory limit into native memory and
@@ -134,10 +125,7 @@ class OriginalFetcherTest {
   private OriginalFetcher fetcher(
       org.springframework.context.ConfigurableApplicationContext context, DataSize limit) {
     return new OriginalFetcher(
-        s3,
-        new WorkerStorageProperties("thumbnails", spool, null, limit),
-        BeanFactoryAnnotationUtils.qualifiedBeanOfType(
-            context.getBeanFactory(), DependencyGuard.class, DependencyGuard.S3));
+        s3, new WorkerStorageProperties("thumbnails", spool, null, limit), s3Guard(context));
   }
 
   private static byte[] put(String key, int size) {
@@ -161,23 +149,5 @@ class OriginalFetcherTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  // The services' own retry and circuit breaker around S3 (GuardConfiguration), nothing stubbed.
-  private static ApplicationContextRunner guarded() {
-    return new ApplicationContextRunner()
-        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-        .withBean(
-            ResilienceProperties.class, () -> new ResilienceProperties(0, null, 0, 0, 0, null, 0))
-        .withBean(
-            EventPublishingProperties.class,
-            () ->
-                new EventPublishingProperties(
-                    "arn:aws:sns:us-east-1:000000000000:unused", null, null, 0, null, null, null))
-        .withBean(
-            SnsClient.class,
-            () -> LocalInfrastructure.client(SnsClient.builder(), URI.create("http://127.0.0.1:9")))
-        .withBean(TraceContexts.class, () -> TraceContexts.NONE)
-        .withUserConfiguration(GuardConfiguration.class);
   }
 }

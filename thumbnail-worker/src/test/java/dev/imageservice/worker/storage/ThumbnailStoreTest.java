@@ -1,31 +1,22 @@
 package dev.imageservice.worker.storage;
 
+import static dev.imageservice.worker.storage.GuardedS3.guarded;
+import static dev.imageservice.worker.storage.GuardedS3.s3Guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.imageservice.common.config.EventPublishingProperties;
-import dev.imageservice.common.config.ResilienceProperties;
 import dev.imageservice.common.job.Thumbnail;
-import dev.imageservice.common.resilience.DependencyGuard;
-import dev.imageservice.common.resilience.GuardConfiguration;
-import dev.imageservice.common.trace.TraceContexts;
 import dev.imageservice.localinfra.LocalInfrastructure;
 import dev.imageservice.localinfra.S3ProxyServer;
 import dev.imageservice.worker.render.OutputFormat;
 import dev.imageservice.worker.render.RenderedThumbnail;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Thumbnails land in the bucket (S3Proxy) with a browser cache lifetime no longer than a link's:
@@ -117,30 +108,5 @@ class ThumbnailStoreTest {
               head[0] = s3.headObject(r -> r.bucket(BUCKET).key(thumbnail.key()));
             });
     return head[0];
-  }
-
-  private static DependencyGuard s3Guard(
-      org.springframework.context.ConfigurableApplicationContext context) {
-    return BeanFactoryAnnotationUtils.qualifiedBeanOfType(
-        context.getBeanFactory(), DependencyGuard.class, DependencyGuard.S3);
-  }
-
-  // The services' own retry and circuit breaker around S3 (GuardConfiguration), nothing stubbed.
-  private static ApplicationContextRunner guarded() {
-    return new ApplicationContextRunner()
-        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-        .withBean(
-            ResilienceProperties.class, () -> new ResilienceProperties(0, null, 0, 0, 0, null, 0))
-        .withBean(
-            EventPublishingProperties.class,
-            () ->
-                new EventPublishingProperties(
-                    "arn:aws:sns:us-east-1:000000000000:unused", null, null, 0, null, null, null))
-        .withBean(
-            SnsClient.class,
-            () -> LocalInfrastructure.client(SnsClient.builder(), URI.create("http://127.0.0.1:9")))
-        // Tracing off: the guarded SNS publisher takes the trace contexts since issue 17.
-        .withBean(TraceContexts.class, () -> TraceContexts.NONE)
-        .withUserConfiguration(GuardConfiguration.class);
   }
 }
