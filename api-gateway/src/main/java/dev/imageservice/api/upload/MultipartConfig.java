@@ -19,11 +19,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MultipartConfig {
 
+  /** The spool directory's folder for multipart bodies. */
+  static final String FOLDER = "multipart";
+
+  /** The names Tomcat gives the parts it writes to disk ({@code upload_<id>_<n>.tmp}). */
+  static final String PART_FILES = "upload_*.tmp";
+
   @Bean
   MultipartConfigElement multipartConfigElement(
       MultipartProperties multipart, UploadProperties upload) throws IOException {
     // Absolute: Tomcat would resolve a relative location against its own work directory.
-    Path directory = spoolDirectory(upload).resolve("multipart").toAbsolutePath();
+    Path directory = spoolDirectory(upload).resolve(FOLDER).toAbsolutePath();
     Files.createDirectories(directory);
     MultipartConfigFactory factory = new MultipartConfigFactory();
     factory.setLocation(directory.toString());

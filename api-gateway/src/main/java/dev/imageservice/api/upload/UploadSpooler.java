@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class UploadSpooler {
 
+  /** The names of the spool files, as {@link UploadSpoolSweep} finds those left behind. */
+  static final String SPOOL_FILES = "upload-*.bin";
+
   private final UploadProperties properties;
 
   UploadSpooler(UploadProperties properties) {

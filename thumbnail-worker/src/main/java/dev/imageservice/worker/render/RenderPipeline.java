@@ -6,6 +6,7 @@ import dev.imageservice.worker.render.pixel.ThumbHash;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +73,11 @@ public final class RenderPipeline {
   /** Whether this machine's libheif decodes HEIC and AVIF originals. */
   boolean decodesHeif() {
     return codecs.heif();
+  }
+
+  /** The time limit of the largest source accepted: no render runs longer than this. */
+  public Duration longestRender() {
+    return properties.timeLimit(properties.maxPixels());
   }
 
   /** Renders without a deadline; only an interrupt stops it early. */

@@ -26,6 +26,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 @Component
 public class OriginalFetcher {
 
+  /** The names of the spool files, as {@link SpoolSweep} finds those left behind. */
+  static final String SPOOL_FILES = "original-*.bin";
+
   private final S3Client s3;
   private final WorkerStorageProperties properties;
   private final DependencyGuard guard;
@@ -111,10 +114,7 @@ public class OriginalFetcher {
 
   private Path newSpoolFile() throws IOException {
     Path dir = properties.spoolDirectory();
-    if (dir != null) {
-      Files.createDirectories(dir);
-      return Files.createTempFile(dir, "original-", ".bin");
-    }
-    return Files.createTempFile("original-", ".bin");
+    Files.createDirectories(dir);
+    return Files.createTempFile(dir, "original-", ".bin");
   }
 }

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -14,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param thumbnailsBucket bucket the thumbnails are written to
  * @param spoolDirectory where originals over {@code in-memory-original-limit} are spooled while
- *     rendering (the image-cache volume in Kubernetes); default the JVM's temp directory
+ *     rendering (the image-cache volume in Kubernetes; default {@code image-service-originals} in
+ *     the JVM's temp directory). Spool files that a killed worker left there are deleted once they
+ *     are an hour old (or twice the longest render's time limit, if that is longer).
  * @param thumbnailCacheMaxAge how long a browser may keep a thumbnail: written as {@code
  *     Cache-Control: private, max-age=<seconds>} on every object (default 15 minutes, the API's
  *     default {@code thumbnail-url-ttl}). Keep it at most the link lifetime, so that a revoked link
@@ -29,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("image-service.storage")
 public record WorkerStorageProperties(
     @NotBlank String thumbnailsBucket,
-    @Nullable Path spoolDirectory,
+    @NotNull Path spoolDirectory,
     @NotNull Duration thumbnailCacheMaxAge,
     @NotNull DataSize inMemoryOriginalLimit) {
 
@@ -52,6 +53,11 @@ public record WorkerStorageProperties(
               + MAX_CACHE_AGE
               + ", was "
               + thumbnailCacheMaxAge);
+    }
+    if (spoolDirectory == null) {
+      // A folder of our own, not the temp directory itself: the sweep of files left behind by a
+      // killed worker must never touch another program's files.
+      spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"), "image-service-originals");
     }
     if (inMemoryOriginalLimit == null) {
       inMemoryOriginalLimit = DataSize.ofMegabytes(16);

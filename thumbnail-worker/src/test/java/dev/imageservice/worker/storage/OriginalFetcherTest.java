@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -83,6 +84,10 @@ class OriginalFetcherTest {
           assertThat(original.size()).isEqualTo(bytes.length);
           assertThat(read(original.source())).isEqualTo(bytes);
           assertThat(spooled()).hasSize(1);
+          // Named as SpoolSweep looks for the files a killed worker left behind.
+          PathMatcher sweepFinds =
+              spool.getFileSystem().getPathMatcher("glob:" + OriginalFetcher.SPOOL_FILES);
+          assertThat(sweepFinds.matches(spooled().getFirst().getFileName())).isTrue();
         });
     assertThat(spooled()).isEmpty();
   }
