@@ -80,10 +80,9 @@ final class EndToEndBenchmark {
   private void measureWorkers(RenderBaseline baseline, E2eReport report) throws Exception {
     Path data = Files.createTempDirectory("bench-e2e");
     // The stored objects go to disk: the in-memory S3 store holds at most 4 GB (its Jimfs
-    // default), which a default run (one and two workers, each warmed up with up to 1 440 jobs of
-    // 1.3 MB originals and their thumbnails) came within a few hundred uploads of, and a longer
-    // warm-up passed ("out of disk space" at the 2 975th upload). The store's CPU is this
-    // process's, not the workers'.
+    // default), which ran out ("out of disk space") after 2 975 uploads of this mix, fewer than
+    // a default run makes (one and two workers, each warmed up with up to 1 440 jobs: 3 132
+    // uploads in one run). The store's CPU is this process's, not the workers'.
     try (ScratchDirectory objects = ScratchDirectory.create("bench-e2e-store");
         LocalSystem system =
             LocalSystem.start(
