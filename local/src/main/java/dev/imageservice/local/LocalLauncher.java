@@ -2,6 +2,7 @@ package dev.imageservice.local;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +38,18 @@ public final class LocalLauncher {
   public static void main(String[] args) throws Exception {
     int running = Runtime.version().feature();
     if (running >= REQUIRED) {
-      Class.forName("dev.imageservice.local.LocalImageService")
-          .getMethod("main", String[].class)
-          .invoke(null, (Object) args);
+      try {
+        Class.forName("dev.imageservice.local.LocalImageService")
+            .getMethod("main", String[].class)
+            .invoke(null, (Object) args);
+      } catch (InvocationTargetException e) {
+        // What main threw, as if it had been called directly.
+        Throwable cause = e.getCause();
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw cause instanceof Exception exception ? exception : e;
+      }
       return;
     }
     Path home = javaHome(System.getenv("JAVA_HOME"));
