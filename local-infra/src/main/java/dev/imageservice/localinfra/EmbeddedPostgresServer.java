@@ -17,15 +17,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+  private final Path binaries;
   private final Path dataDirectory;
   private final @Nullable Path temporaryRoot;
   private final int port;
   private @Nullable EmbeddedPostgres postgres;
 
-  private EmbeddedPostgresServer(Path dataDirectory, @Nullable Path temporaryRoot, int port) {
+  private EmbeddedPostgresServer(
+      Path binaries, Path dataDirectory, @Nullable Path temporaryRoot, int port) {
+    this.binaries = binaries;
     this.dataDirectory = dataDirectory;
     this.temporaryRoot = temporaryRoot;
-    this.postgres = launch(dataDirectory, port);
+    this.postgres = launch(binaries, dataDirectory, port);
     this.port = postgres.getPort();
   }
 
@@ -34,21 +37,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @param port the port to listen on, 0 for any free one
    */
   public static EmbeddedPostgresServer start(@Nullable Path dataDirectory, int port) {
+    return start(InterruptedPostgresExtraction.zonkyWorkingDirectory(), dataDirectory, port);
+  }
+
+  /**
+   * As {@link #start(Path, int)}, with the binaries extracted into (or found in) {@code binaries}.
+   */
+  static EmbeddedPostgresServer start(Path binaries, @Nullable Path dataDirectory, int port) {
     if (dataDirectory != null) {
-      return new EmbeddedPostgresServer(dataDirectory, null, port);
+      return new EmbeddedPostgresServer(binaries, dataDirectory, null, port);
     }
     try {
       Path root = Files.createTempDirectory("embedded-postgres-");
-      return new EmbeddedPostgresServer(root.resolve("data"), root, port);
+      return new EmbeddedPostgresServer(binaries, root.resolve("data"), root, port);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary PostgreSQL folder", e);
     }
   }
 
   // initdb runs only when the folder holds no cluster yet, so a restart keeps the data.
-  private static EmbeddedPostgres launch(Path dataDirectory, int port) {
+  private static EmbeddedPostgres launch(Path binaries, Path dataDirectory, int port) {
+    InterruptedPostgresExtraction.clear(binaries);
     try {
       return EmbeddedPostgres.builder()
+          .setOverrideWorkingDirectory(binaries.toFile())
           .setPort(port)
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
@@ -90,7 +102,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** Starts the stopped server again on the same port with the same data. */
   public void restart() {
     if (postgres == null) {
-      postgres = launch(dataDirectory, port);
+      postgres = launch(binaries, dataDirectory, port);
     }
   }
 
