@@ -82,12 +82,16 @@ public final class LocalLauncher {
       return null;
     }
     Path home = Path.of(javaHome);
+    return feature(home) >= REQUIRED && Files.isExecutable(home.resolve("bin/java")) ? home : null;
+  }
+
+  /** The Java feature version a JDK's {@code release} file states, or 0 when it states none. */
+  static int feature(Path home) {
     try {
       Matcher version = RELEASE_VERSION.matcher(Files.readString(home.resolve("release")));
-      boolean recent = version.find() && Integer.parseInt(version.group(1)) >= REQUIRED;
-      return recent && Files.isExecutable(home.resolve("bin/java")) ? home : null;
+      return version.find() ? Integer.parseInt(version.group(1)) : 0;
     } catch (IOException | RuntimeException e) {
-      return null;
+      return 0;
     }
   }
 

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.Test;
 class LocalLauncherIT {
 
   private static final Path JAR = Path.of("target", "image-service-local.jar");
-  private static final Pattern VERSION =
-      Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
   private static Path olderJava;
 
@@ -86,20 +82,11 @@ class LocalLauncherIT {
           .filter(home -> Files.isExecutable(home.resolve("bin/java")))
           .filter(
               home -> {
-                int feature = feature(home);
+                int feature = LocalLauncher.feature(home);
                 return feature >= 17 && feature < LocalLauncher.REQUIRED;
               })
           .sorted()
           .findFirst();
-    }
-  }
-
-  private static int feature(Path home) {
-    try {
-      Matcher version = VERSION.matcher(Files.readString(home.resolve("release")));
-      return version.find() ? Integer.parseInt(version.group(1)) : 0;
-    } catch (IOException | NumberFormatException e) {
-      return 0;
     }
   }
 
