@@ -52,7 +52,7 @@ record E2eWorkload(
    * warmed by as many renders as they get warm-up jobs, rendering what a job renders.
    */
   RenderBaseline measureRender() {
-    return RenderBaseline.measure(images, outputFormats(), warmUp, jobs);
+    return RenderBaseline.measure(images, bodies, outputFormats(), warmUp, jobs);
   }
 
   /** The extra formats as the renderer knows them, so that the render baseline renders them too. */
