@@ -46,7 +46,7 @@ record RenderBaseline(
       for (int i = 0; i < images.size(); i++) {
         MemorySegment bytes = arena.allocate(bodies.get(i).length);
         MemorySegment.copy(MemorySegment.ofArray(bodies.get(i)), 0, bytes, 0, bytes.byteSize());
-        sources.add(ImageSource.of(bytes, images.get(i).getFileName().toString()));
+        sources.add(ImageSource.of(bytes, String.valueOf(images.get(i).getFileName())));
       }
       return measure(sources, formats, warmUp, jobs);
     }
