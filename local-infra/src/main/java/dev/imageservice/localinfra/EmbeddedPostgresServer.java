@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,10 +113,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   private static void deleteRecursively(Path root) {
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      FileTrees.delete(root, p -> false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + root, e);
     }

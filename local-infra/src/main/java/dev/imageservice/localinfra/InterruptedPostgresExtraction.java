@@ -10,9 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +82,8 @@ final class InterruptedPostgresExtraction {
       if (lock == null || Files.exists(folder.resolve(COMPLETE), LinkOption.NOFOLLOW_LINKS)) {
         return false;
       }
-      deleteAllBut(folder, folder.resolve(LOCK));
+      Path lockFile = folder.resolve(LOCK);
+      FileTrees.delete(folder, p -> p.equals(folder) || p.equals(lockFile));
       log.warn(
           "removed the PostgreSQL binaries that an interrupted first start left half extracted in"
               + " {}; they are extracted again now",
@@ -102,18 +101,6 @@ final class InterruptedPostgresExtraction {
       return channel.tryLock();
     } catch (OverlappingFileLockException e) {
       return null;
-    }
-  }
-
-  private static void deleteAllBut(Path folder, Path keep) throws IOException {
-    List<Path> entries;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      entries = walk.sorted(Comparator.reverseOrder()).toList();
-    }
-    for (Path entry : entries) {
-      if (!entry.equals(folder) && !entry.equals(keep)) {
-        Files.deleteIfExists(entry);
-      }
     }
   }
 }
