@@ -44,13 +44,11 @@ final class SdkFloorBenchmark {
       List<String> self = ThisJar.command(java, arguments);
       command.add(0, self.getFirst());
       command.addAll(self.subList(1, self.size()));
-      Process client = new ProcessBuilder(command).inheritIO().start();
-      try {
+      try (ChildProcesses children = ChildProcesses.stoppedAtExit()) {
+        Process client = children.start(new ProcessBuilder(command).inheritIO());
         if (client.waitFor() != 0) {
           throw new IllegalStateException("the client process failed: " + client.exitValue());
         }
-      } finally {
-        client.destroy();
       }
     }
   }

@@ -14,15 +14,14 @@ import java.util.concurrent.CompletableFuture;
  * Worker processes started from this jar ({@code ... worker}) against the system whose endpoints
  * are in {@code dataDirectory}, one render at a time each ({@code render-threads} 1), holding
  * {@code concurrency} messages so that the others' S3 transfers overlap the render, with the JVM
- * flags of the deployed worker ({@link WorkerJvmFlags}). Closing kills them.
+ * flags of the deployed worker ({@link WorkerJvmFlags}). Closing stops them, and so does this JVM's
+ * exit until then ({@link ChildProcesses}).
  */
 final class WorkerProcesses implements AutoCloseable {
 
-  private final List<Process> processes;
+  private final ChildProcesses processes = ChildProcesses.stoppedAtExit();
 
-  private WorkerProcesses(List<Process> processes) {
-    this.processes = processes;
-  }
+  private WorkerProcesses() {}
 
   static WorkerProcesses start(int count, int concurrency, Path dataDirectory) throws IOException {
     return start(count, concurrency, dataDirectory, null, List.of());
@@ -36,28 +35,36 @@ final class WorkerProcesses implements AutoCloseable {
   static WorkerProcesses start(
       int count, int concurrency, Path dataDirectory, Path jar, List<String> javaOptions)
       throws IOException {
-    List<Process> started = new ArrayList<>();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    for (int i = 0; i < count; i++) {
-      List<String> command = new ArrayList<>(List.of(java));
-      command.addAll(WorkerJvmFlags.DEPLOYED);
-      command.addAll(memoryOptions());
-      command.addAll(javaOptions);
-      if (jar == null) {
-        List<String> self = ThisJar.command(java, List.of("worker"));
-        command.addAll(self.subList(1, self.size()));
-      } else {
-        command.addAll(List.of("-jar", jar.toString(), "worker"));
+    WorkerProcesses workers = new WorkerProcesses();
+    try {
+      for (int i = 0; i < count; i++) {
+        workers.startOne(concurrency, dataDirectory, jar, javaOptions);
       }
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.environment().put("IMAGE_SERVICE_DATA_DIR", dataDirectory.toString());
-      builder.environment().put("IMAGE_SERVICE_WORKER_CONCURRENCY", Integer.toString(concurrency));
-      builder.environment().put("IMAGE_SERVICE_JOB_RENDER_THREADS", "1");
-      Process process = builder.start();
-      started.add(process);
-      awaitReady(process);
+    } catch (IOException | RuntimeException e) {
+      workers.close();
+      throw e;
     }
-    return new WorkerProcesses(started);
+    return workers;
+  }
+
+  private void startOne(int concurrency, Path dataDirectory, Path jar, List<String> javaOptions)
+      throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(WorkerJvmFlags.DEPLOYED);
+    command.addAll(memoryOptions());
+    command.addAll(javaOptions);
+    if (jar == null) {
+      List<String> self = ThisJar.command(java, List.of("worker"));
+      command.addAll(self.subList(1, self.size()));
+    } else {
+      command.addAll(List.of("-jar", jar.toString(), "worker"));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("IMAGE_SERVICE_DATA_DIR", dataDirectory.toString());
+    builder.environment().put("IMAGE_SERVICE_WORKER_CONCURRENCY", Integer.toString(concurrency));
+    builder.environment().put("IMAGE_SERVICE_JOB_RENDER_THREADS", "1");
+    awaitReady(processes.start(builder));
   }
 
   /**
@@ -82,7 +89,7 @@ final class WorkerProcesses implements AutoCloseable {
 
   /** Process ids of the workers, for {@link ThreadCpu}. */
   List<Long> pids() {
-    return processes.stream().map(Process::pid).toList();
+    return processes.processes().stream().map(Process::pid).toList();
   }
 
   /**
@@ -113,7 +120,7 @@ final class WorkerProcesses implements AutoCloseable {
 
   /** CPU time the worker processes have used so far, in milliseconds. */
   long cpuMillis() {
-    return processes.stream()
+    return processes.processes().stream()
         .mapToLong(
             p ->
                 p.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L))
@@ -121,12 +128,7 @@ final class WorkerProcesses implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    for (Process process : processes) {
-      process.destroy();
-    }
-    for (Process process : processes) {
-      process.waitFor();
-    }
+  public void close() {
+    processes.close();
   }
 }
