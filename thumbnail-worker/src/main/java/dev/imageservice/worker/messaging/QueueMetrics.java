@@ -1,7 +1,7 @@
 package dev.imageservice.worker.messaging;
 
+import dev.imageservice.worker.system.PeriodicTask;
 import dev.imageservice.worker.system.WorkerScheduler;
-import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -27,16 +26,14 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * when the queue is empty it is 0. Thread-safe.
  */
 @Component
-class QueueMetrics implements SmartLifecycle {
+class QueueMetrics extends PeriodicTask {
 
-  private final WorkerScheduler scheduler;
   private final Clock clock;
   private final Duration interval;
   private final QueueDepth requests;
   private final QueueDepth deadLetters;
   private final AtomicLong oldestInWindowMillis = new AtomicLong(-1);
   private volatile double oldestAgeSeconds;
-  private volatile Heartbeat polling;
 
   QueueMetrics(
       SqsAsyncClient sqs,
@@ -44,7 +41,7 @@ class QueueMetrics implements SmartLifecycle {
       WorkerScheduler scheduler,
       MeterRegistry registry,
       Clock clock) {
-    this.scheduler = scheduler;
+    super(scheduler, properties.metricsInterval());
     this.clock = clock;
     this.interval = properties.metricsInterval();
     this.requests = new QueueDepth(sqs, properties.queue(), registry);
@@ -91,21 +88,7 @@ class QueueMetrics implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    polling = scheduler.every(Duration.ZERO, interval, this::poll);
-  }
-
-  @Override
-  public void stop() {
-    Heartbeat running = polling;
-    if (running != null) {
-      running.close();
-      polling = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return polling != null;
+  protected void runPeriodically() {
+    poll();
   }
 }

@@ -2,15 +2,13 @@ package dev.imageservice.worker.storage;
 
 import dev.imageservice.common.spool.StaleSpoolFiles;
 import dev.imageservice.worker.render.RenderPipeline;
+import dev.imageservice.worker.system.PeriodicTask;
 import dev.imageservice.worker.system.WorkerScheduler;
-import dev.imageservice.worker.system.WorkerScheduler.Heartbeat;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,25 +21,23 @@ import org.springframework.stereotype.Component;
  * would not harm it either: the mapping outlives the name.
  */
 @Component
-class SpoolSweep implements SmartLifecycle {
+class SpoolSweep extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(SpoolSweep.class);
 
   static final Duration INTERVAL = Duration.ofMinutes(10);
   static final Duration MIN_AGE = Duration.ofHours(1);
 
-  private final WorkerScheduler scheduler;
   private final WorkerStorageProperties properties;
   private final Duration staleAfter;
   private final Clock clock;
-  private volatile @Nullable Heartbeat sweeping;
 
   SpoolSweep(
       WorkerScheduler scheduler,
       WorkerStorageProperties properties,
       RenderPipeline pipeline,
       Clock clock) {
-    this.scheduler = scheduler;
+    super(scheduler, INTERVAL);
     this.properties = properties;
     Duration twiceLongest = pipeline.longestRender().multipliedBy(2);
     this.staleAfter = twiceLongest.compareTo(MIN_AGE) > 0 ? twiceLongest : MIN_AGE;
@@ -71,21 +67,7 @@ class SpoolSweep implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    sweeping = scheduler.every(Duration.ZERO, INTERVAL, this::sweep);
-  }
-
-  @Override
-  public void stop() {
-    Heartbeat running = sweeping;
-    if (running != null) {
-      running.close();
-      sweeping = null;
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return sweeping != null;
+  protected void runPeriodically() {
+    sweep();
   }
 }
