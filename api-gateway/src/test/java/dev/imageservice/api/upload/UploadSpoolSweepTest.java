@@ -2,11 +2,11 @@ package dev.imageservice.api.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.common.testing.AgedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +68,6 @@ class UploadSpoolSweepTest {
   }
 
   private static Path file(Path path, Duration age) throws IOException {
-    Files.writeString(path, "bytes of an upload");
-    Files.setLastModifiedTime(path, FileTime.from(NOW.minus(age)));
-    return path;
+    return AgedFiles.written(path, "bytes of an upload", NOW.minus(age));
   }
 }

@@ -2,6 +2,7 @@ package dev.imageservice.common.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.common.testing.AgedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,6 @@ class StaleSpoolFilesTest {
   }
 
   private static Path file(Path path, Instant modified) throws IOException {
-    Files.writeString(path, "bytes of an original");
-    Files.setLastModifiedTime(path, FileTime.from(modified));
-    return path;
+    return AgedFiles.written(path, "bytes of an original", modified);
   }
 }

@@ -3,6 +3,7 @@ package dev.imageservice.worker.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.imageservice.common.testing.AgedFiles;
 import dev.imageservice.worker.render.RenderPipeline;
 import dev.imageservice.worker.render.RenderProperties;
 import dev.imageservice.worker.render.codec.NativeCodecs;
@@ -10,7 +11,6 @@ import dev.imageservice.worker.system.WorkerScheduler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,9 +71,6 @@ class SpoolSweepTest {
   }
 
   private Path file(String name, Duration age) throws IOException {
-    Path path = spool.resolve(name);
-    Files.writeString(path, "bytes of an original");
-    Files.setLastModifiedTime(path, FileTime.from(now.minus(age)));
-    return path;
+    return AgedFiles.written(spool.resolve(name), "bytes of an original", now.minus(age));
   }
 }
